@@ -1,0 +1,43 @@
+# The course's commands. Each creates .venv when it is absent and installs the
+# project into it with the exact versions in constraints.txt.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+.PHONY: run test outputs lab lint lock clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(INSTALLED)
+
+## run: execute every notebook from a fresh kernel into build/ (+ HTML), print a summary
+run: $(INSTALLED)
+	$(PY) -m helpers.execute --output build $(NOTEBOOKS)
+
+## test: lint, unit tests, and strict nbval against the stored outputs
+test: $(INSTALLED) lint
+	$(PY) -m pytest
+
+lint: $(INSTALLED)
+	$(PY) -m ruff check helpers tests notebooks
+	$(PY) -m ruff format --check helpers tests notebooks
+
+## outputs: re-execute the notebooks in place so their stored outputs are fresh
+outputs: $(INSTALLED)
+	$(PY) -m helpers.execute --inplace $(NOTEBOOKS)
+
+## lab: open JupyterLab on notebooks/
+lab: $(INSTALLED)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[lab]"
+	$(VENV)/bin/jupyter lab notebooks
+
+## lock: re-resolve constraints.txt for every supported Python (after changing pyproject.toml)
+lock: $(INSTALLED)
+	$(PY) scripts/lock.py
+
+clean:
+	rm -rf build $(VENV)

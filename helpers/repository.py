@@ -1,0 +1,117 @@
+"""The repository address, and the Colab badge and install cell built from it.
+
+The address is written in one place: ``Repository`` under ``[project.urls]`` in
+pyproject.toml. Every notebook carries an "Open in Colab" badge and a first code cell
+that installs the helpers package from that address when it runs on Colab. After
+forking the course, point everything at the fork with::
+
+    python -m helpers.repository https://github.com/you/your-fork
+
+tests/test_notebooks.py checks that the badges and install cells agree with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+URL_LINE = re.compile(r'^Repository = "(?P<url>[^"]+)"$', re.MULTILINE)
+GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)/?$")
+BADGE = re.compile(r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)")
+BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
+
+
+def repository_url(root: Path = ROOT) -> str:
+    """The repository address declared in ``root``/pyproject.toml.
+
+    Example: ``repository_url()`` -> ``"https://github.com/owner/name"``
+    """
+    match = URL_LINE.search((root / "pyproject.toml").read_text())
+    if match is None:
+        raise ValueError(f"{root / 'pyproject.toml'} declares no Repository URL")
+    return _check(match["url"])
+
+
+def badge(url: str, notebook: str) -> str:
+    """Markdown for the "Open in Colab" badge of one notebook of the repository.
+
+    Example: ``badge("https://github.com/o/r", "00_start_here.ipynb")``
+    """
+    found = GITHUB.match(_check(url))
+    assert found is not None
+    link = (
+        "https://colab.research.google.com/github/"
+        f"{found['owner']}/{found['name']}/blob/main/notebooks/{notebook}"
+    )
+    return f"[![Open In Colab]({BADGE_IMAGE})]({link})"
+
+
+def install_cell(url: str) -> str:
+    """Source of each notebook's first code cell: install the helpers on Colab only.
+
+    Example: ``install_cell("https://github.com/o/r").startswith("# Set-up")``
+    """
+    return (
+        "# Set-up (plumbing): on Google Colab, install this course's helpers package.\n"
+        "# Elsewhere it is installed already (see the README).\n"
+        "import sys\n"
+        "\n"
+        'if "google.colab" in sys.modules:\n'
+        f'    %pip install --quiet "mnist-keras-course @ git+{_check(url)}"'
+    )
+
+
+def set_repository(url: str, root: Path = ROOT) -> list[Path]:
+    """Write ``url`` into pyproject.toml and every notebook's badge and install cell.
+
+    Returns the files changed. Example: ``set_repository("https://github.com/o/r")``
+    """
+    url = _check(url)
+    changed = []
+    pyproject = root / "pyproject.toml"
+    text = pyproject.read_text()
+    if URL_LINE.search(text) is None:
+        raise ValueError(f"{pyproject} declares no Repository URL")
+    new_text = URL_LINE.sub(f'Repository = "{url}"', text)
+    if new_text != text:
+        pyproject.write_text(new_text)
+        changed.append(pyproject)
+    for path in sorted((root / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        before = nbformat.writes(nb)
+        markdown = next(c for c in nb.cells if c.cell_type == "markdown")
+        markdown.source = BADGE.sub(badge(url, path.name), markdown.source)
+        code = next(c for c in nb.cells if c.cell_type == "code")
+        code.source = install_cell(url)
+        if nbformat.writes(nb) != before:
+            nbformat.write(nb, path)
+            changed.append(path)
+    return changed
+
+
+def _check(url: str) -> str:
+    if not GITHUB.match(url):
+        raise ValueError(
+            f"expected a GitHub address like https://github.com/owner/name, got {url!r}"
+        )
+    return url.rstrip("/")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line: point pyproject.toml and the notebooks at a repository."""
+    parser = argparse.ArgumentParser(description="Point the course at a repository.")
+    parser.add_argument("url", help="https://github.com/owner/name")
+    args = parser.parse_args(argv)
+    for path in set_repository(args.url):
+        print(f"updated {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+"""Shared fixtures: the real MNIST folder, and a headless matplotlib."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+# Headless figures for this process only: an MPLBACKEND variable would also reach the
+# kernels nbval starts, and they must draw inline figures like a learner's.
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def mnist_dir() -> Path:
+    """The folder with the four genuine MNIST IDX files (MNIST_DATA_DIR, or the
+    shared folder beside the repository). Missing in CI is a failure, not a skip."""
+    for candidate in (
+        os.environ.get("MNIST_DATA_DIR"),
+        ROOT.parent / "shared/data/mnist",
+    ):
+        if candidate and (Path(candidate) / "t10k-labels-idx1-ubyte.gz").is_file():
+            return Path(candidate)
+    if os.environ.get("CI"):
+        pytest.fail("CI must provide the MNIST files through MNIST_DATA_DIR")
+    pytest.skip("no local copy of MNIST (set MNIST_DATA_DIR)")

@@ -1,0 +1,83 @@
+"""pyproject.toml ranges, the constraints.txt lock and environment.yml agree."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.markers import default_environment
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pytest brings tomli on Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+COLAB = {"python": ["3.12", "3.13"], "tensorflow": "2.20.0", "keras": "3.13.2"}
+
+
+def direct() -> dict[str, Requirement]:
+    extras = PROJECT["optional-dependencies"]
+    requirements = PROJECT["dependencies"] + extras["test"] + extras["lab"]
+    return {canonicalize_name(r.name): r for r in map(Requirement, requirements)}
+
+
+def lock(python: str) -> dict[str, Version]:
+    environment = default_environment() | {"python_version": python}
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            requirement = Requirement(line)
+            if requirement.marker is None or requirement.marker.evaluate(environment):
+                name = canonicalize_name(requirement.name)
+                assert name not in pins, f"{name} pinned twice for Python {python}"
+                (spec,) = requirement.specifier
+                assert spec.operator == "==", line
+                pins[name] = Version(spec.version)
+    return pins
+
+
+@pytest.mark.parametrize("python", PYTHONS)
+def test_lock_pins_every_dependency_within_its_range(python):
+    pins = lock(python)
+    for name, requirement in direct().items():
+        assert name in pins, f"{name} is not pinned for Python {python}"
+        assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]}"
+
+
+def test_ci_uses_the_versions_colab_has():
+    for python in COLAB["python"]:
+        assert lock(python)["tensorflow"] == Version(COLAB["tensorflow"])
+        assert lock(python)["keras"] == Version(COLAB["keras"])
+
+
+def test_ranges_admit_colab():
+    requires_python = Requirement(f"python{PROJECT['requires-python']}").specifier
+    for python in COLAB["python"] + ["3.10"]:
+        assert requires_python.contains(python)
+    assert direct()["tensorflow"].specifier.contains(COLAB["tensorflow"])
+    assert direct()["keras"].specifier.contains(COLAB["keras"])
+
+
+def test_environment_yml_has_the_same_packages_and_versions():
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    dependencies = environment["dependencies"]
+    python = next(
+        d for d in dependencies if isinstance(d, str) and d.startswith("python=")
+    )
+    pip_section = next(d["pip"] for d in dependencies if isinstance(d, dict))
+    assert "-e ." in pip_section
+    pins = {
+        canonicalize_name(r.name): Version(next(iter(r.specifier)).version)
+        for r in (Requirement(line) for line in pip_section if line != "-e .")
+    }
+    assert set(pins) == set(direct())
+    locked = lock(python.split("=")[1])
+    assert {name: locked[name] for name in pins} == pins

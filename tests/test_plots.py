@@ -1,0 +1,89 @@
+"""helpers.plots: figures return their Figure/Axes and show what they say."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import plots
+
+DIGITS = np.random.default_rng(0).integers(0, 256, (5, 28, 28), dtype=np.uint8)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.mark.parametrize("shape", [(28, 28), (28, 28, 1), (784,)])
+def test_as_image_accepts_the_three_layouts(shape):
+    image = plots.as_image(np.arange(784).reshape(shape))
+    assert image.shape == (28, 28) and image[1, 0] == 28
+
+
+def test_as_image_refuses_other_shapes():
+    with pytest.raises(ValueError, match=r"got \(27, 28\)"):
+        plots.as_image(np.zeros((27, 28)))
+
+
+def test_show_digit_draws_the_pixels_without_ticks():
+    ax = plots.show_digit(DIGITS[0], title="a digit")
+    assert ax.get_title() == "a digit" and not ax.get_xticks().size
+    assert np.array_equal(ax.images[0].get_array(), DIGITS[0])
+
+
+def test_show_digits_titles_each_image_and_hides_spare_axes():
+    fig = plots.show_digits(DIGITS, [3, 1, 4, 1, 5], ncols=3, suptitle="five")
+    assert isinstance(fig, Figure) and len(fig.axes) == 6
+    assert [ax.get_title() for ax in fig.axes[:5]] == ["3", "1", "4", "1", "5"]
+    assert not fig.axes[5].axison and fig._suptitle.get_text() == "five"
+    assert np.array_equal(fig.axes[4].images[0].get_array(), DIGITS[4])
+
+
+def test_show_digits_with_titles():
+    fig = plots.show_digits(DIGITS[:2], titles=["left", "right"])
+    assert [ax.get_title() for ax in fig.axes] == ["left", "right"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"labels": [1, 2]}, "5 images but 2"),
+        ({"labels": [1] * 5, "titles": ["a"] * 5}, "not both"),
+        ({"ncols": 0}, "ncols"),
+    ],
+)
+def test_show_digits_refuses_inconsistent_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        plots.show_digits(DIGITS, **kwargs)
+
+
+def test_plot_history_draws_training_and_validation_per_metric():
+    history = {
+        "loss": [0.5, 0.3, 0.2],
+        "accuracy": [0.8, 0.9, 0.95],
+        "val_loss": [0.4, 0.35, 0.36],
+        "val_accuracy": [0.85, 0.9, 0.91],
+    }
+    fig = plots.plot_history(history, title="run")
+    assert [ax.get_title() for ax in fig.axes] == ["loss", "accuracy"]
+    lines = fig.axes[1].get_lines()
+    assert [line.get_label() for line in lines] == ["training", "validation"]
+    assert lines[1].get_xdata().tolist() == [1, 2, 3]
+    assert lines[1].get_ydata().tolist() == history["val_accuracy"]
+
+
+def test_plot_history_accepts_a_keras_history_like_object():
+    class History:
+        history = {"loss": [1.0, 0.5]}
+
+    fig = plots.plot_history(History())
+    assert len(fig.axes) == 1 and len(fig.axes[0].get_lines()) == 1
+
+
+def test_plot_history_refuses_other_things():
+    with pytest.raises(ValueError, match="History"):
+        plots.plot_history({"accuracy": [0.9]})
