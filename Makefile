@@ -23,8 +23,8 @@ test: $(INSTALLED) lint
 	$(PY) -m pytest
 
 lint: $(INSTALLED)
-	$(PY) -m ruff check helpers tests notebooks
-	$(PY) -m ruff format --check helpers tests notebooks
+	$(PY) -m ruff check helpers tests notebooks scripts
+	$(PY) -m ruff format --check helpers tests notebooks scripts
 
 ## outputs: re-execute the notebooks in place so their stored outputs are fresh
 outputs: $(INSTALLED)

@@ -13,8 +13,12 @@ import json
 import re
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pytest brings tomli on Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
@@ -33,15 +37,31 @@ def resolve(python: str) -> dict[str, str]:
     if python not in KERAS_313_PYTHONS:
         pins = [p for p in pins if not p.startswith("keras")]
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--dry-run", "--quiet",
-         "--ignore-installed", "--only-binary=:all:", "--python-version", python,
-         "--report", "-", *requirements(), *pins],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--dry-run",
+            "--quiet",
+            "--ignore-installed",
+            "--only-binary=:all:",
+            "--python-version",
+            python,
+            "--report",
+            "-",
+            *requirements(),
+            *pins,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     report = json.loads(result.stdout)
     return {
-        re.sub(r"[-_.]+", "-", item["metadata"]["name"]).lower():
-        item["metadata"]["version"]
+        re.sub(r"[-_.]+", "-", item["metadata"]["name"]).lower(): item["metadata"][
+            "version"
+        ]
         for item in report["install"]
     }
 
@@ -49,7 +69,9 @@ def resolve(python: str) -> dict[str, str]:
 def main() -> None:
     by_python = {python: resolve(python) for python in PYTHONS}
     names = sorted(set().union(*by_python.values()))
-    lines = ["# Exact versions for make and CI; written by `make lock` (scripts/lock.py)."]
+    lines = [
+        "# Exact versions for make and CI; written by `make lock` (scripts/lock.py)."
+    ]
     for name in names:
         versions = {p: v[name] for p, v in by_python.items() if name in v}
         if len(set(versions.values())) == 1 and len(versions) == len(PYTHONS):
