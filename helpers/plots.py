@@ -94,23 +94,72 @@ def plot_history(history: Any, title: str | None = None) -> Figure:
 
     Example: ``plot_history(model.fit(x, y, validation_split=0.2, epochs=5))``
     """
-    logs = getattr(history, "history", history)
-    if not isinstance(logs, Mapping) or "loss" not in logs:
-        raise ValueError("expected a Keras History or a dict with at least 'loss'")
-    metrics = [k for k in logs if not k.startswith("val_")]
-    fig, axes = plt.subplots(1, len(metrics), figsize=(4.5 * len(metrics), 3.4))
-    for ax, metric in zip(np.atleast_1d(axes), metrics, strict=True):
-        epochs = np.arange(1, len(logs[metric]) + 1)
-        ax.plot(epochs, logs[metric], "o-", label="training")
-        if f"val_{metric}" in logs:
-            ax.plot(epochs, logs[f"val_{metric}"], "s--", label="validation")
+    return compare_histories({"": history}, title=title)
+
+
+def compare_histories(
+    histories: Mapping[str, Any],
+    metrics: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Overlay several training runs: one panel per metric, one colour per run,
+    solid lines for training and dashed lines for validation.
+
+    ``histories`` maps a run's name to its Keras ``History`` (or its dict);
+    ``metrics`` defaults to the loss, then every metric of the first run.
+
+    Example: ``compare_histories({"no dropout": h1, "dropout 0.5": h2})``
+    """
+    runs = {name: _logs(history) for name, history in histories.items()}
+    if not runs:
+        raise ValueError("no histories to plot")
+    first = next(iter(runs.values()))
+    if metrics is None:  # loss first, then the metrics, as R's plot(history) draws
+        metrics = sorted(
+            (k for k in first if not k.startswith("val_")), key="loss".__ne__
+        )
+    metrics = list(metrics)
+    for name, logs in runs.items():
+        missing = [m for m in metrics if m not in logs]
+        if missing:
+            raise ValueError(f"run {name!r} has no {', '.join(missing)}")
+    width = 4.8 * len(metrics) + (0 if len(runs) == 1 else 2.2)
+    fig, axes = plt.subplots(
+        1, len(metrics), figsize=(width, 3.6), squeeze=False, layout="constrained"
+    )
+    axes = axes[0]
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for ax, metric in zip(axes, metrics, strict=True):
+        for i, (name, logs) in enumerate(runs.items()):
+            colour = colours[i % len(colours)]
+            epochs = np.arange(1, len(logs[metric]) + 1)
+            prefix = f"{name}: " if name else ""
+            ax.plot(epochs, logs[metric], "-", color=colour, label=f"{prefix}training")
+            if f"val_{metric}" in logs:
+                ax.plot(
+                    epochs,
+                    logs[f"val_{metric}"],
+                    "--",
+                    color=colour,
+                    label=f"{prefix}validation",
+                )
         ax.set_xlabel("epoch")
         ax.set_ylabel(metric)
         ax.set_title(metric.replace("_", " "))
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.grid(alpha=0.3)
-        ax.legend()
+    if len(runs) == 1:
+        axes[0].legend()
+    else:
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside right center", fontsize="small")
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
     return fig
+
+
+def _logs(history: Any) -> Mapping[str, Sequence[float]]:
+    logs = getattr(history, "history", history)
+    if not isinstance(logs, Mapping) or "loss" not in logs:
+        raise ValueError("expected a Keras History or a dict with at least 'loss'")
+    return logs

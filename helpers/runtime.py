@@ -6,6 +6,7 @@ TensorFlow reads its logging and oneDNN settings once, when it is first imported
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 import sys
@@ -67,6 +68,9 @@ def setup(seed: int = 42, *, verbose: bool = True) -> None:
 
     import keras
 
+    # TensorFlow's Python logger prints INFO lines (for example when exporting a
+    # SavedModel) to stdout and stderr; warnings and errors still show.
+    logging.getLogger("tensorflow").setLevel(logging.WARNING)
     keras.utils.set_random_seed(seed)
     if verbose:
         info = _facts()

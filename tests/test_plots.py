@@ -62,9 +62,9 @@ def test_show_digits_refuses_inconsistent_arguments(kwargs, message):
 
 
 def test_plot_history_draws_training_and_validation_per_metric():
-    history = {
-        "loss": [0.5, 0.3, 0.2],
+    history = {  # Keras 3 lists metrics alphabetically; the loss is drawn first
         "accuracy": [0.8, 0.9, 0.95],
+        "loss": [0.5, 0.3, 0.2],
         "val_loss": [0.4, 0.35, 0.36],
         "val_accuracy": [0.85, 0.9, 0.91],
     }
@@ -87,3 +87,30 @@ def test_plot_history_accepts_a_keras_history_like_object():
 def test_plot_history_refuses_other_things():
     with pytest.raises(ValueError, match="History"):
         plots.plot_history({"accuracy": [0.9]})
+
+
+def test_compare_histories_overlays_runs_in_one_colour_each():
+    runs = {
+        "no dropout": {"loss": [0.3, 0.1], "val_loss": [0.3, 0.4]},
+        "dropout": {"loss": [0.5, 0.3], "val_loss": [0.4, 0.3]},
+    }
+    fig = plots.compare_histories(runs, title="variants")
+    (ax,) = fig.axes
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == [
+        "no dropout: training",
+        "no dropout: validation",
+        "dropout: training",
+        "dropout: validation",
+    ]
+    assert lines[0].get_color() == lines[1].get_color() != lines[2].get_color()
+    assert lines[1].get_linestyle() == "--" and lines[0].get_linestyle() == "-"
+    assert lines[3].get_ydata().tolist() == [0.4, 0.3]
+    assert len(fig.legends) == 1
+
+
+def test_compare_histories_refuses_a_run_without_the_metric():
+    with pytest.raises(ValueError, match="'b' has no accuracy"):
+        plots.compare_histories(
+            {"a": {"loss": [1], "accuracy": [0.5]}, "b": {"loss": [1]}}
+        )
