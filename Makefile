@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: run test outputs lab lint lock clean
+.PHONY: run test outputs lab lint lock bench clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ outputs: $(INSTALLED)
 lab: $(INSTALLED)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[lab]"
 	$(VENV)/bin/jupyter lab notebooks
+
+## bench: training speed of the R tutorials' setup against the course's, side by side
+bench: $(INSTALLED)
+	$(PY) scripts/bench.py
 
 ## lock: re-resolve constraints.txt for every supported Python (after changing pyproject.toml)
 lock: $(INSTALLED)

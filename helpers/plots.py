@@ -28,7 +28,9 @@ def as_image(image: Any) -> np.ndarray:
     )
 
 
-def show_digit(image: Any, title: str | None = None, ax: Axes | None = None) -> Axes:
+def show_digit(
+    image: Any, title: str | None = None, ax: Axes | None = None, fontsize: float = 10
+) -> Axes:
     """Draw one digit in grey levels (0 black, the maximum white), without ticks.
 
     Example: ``show_digit(x_train[0], title="label 5")``
@@ -40,7 +42,7 @@ def show_digit(image: Any, title: str | None = None, ax: Axes | None = None) -> 
     ax.set_xticks([])
     ax.set_yticks([])
     if title is not None:
-        ax.set_title(title)
+        ax.set_title(title, fontsize=fontsize)
     return ax
 
 
@@ -69,7 +71,8 @@ def show_digits(
         raise ValueError(f"ncols must be at least 1, got {ncols}")
     ncols = min(ncols, len(images))
     nrows = -(-len(images) // ncols)
-    title_room = 0.35 if names is not None else 0.0
+    lines = 0 if names is None else max(str(n).count("\n") + 1 for n in names)
+    title_room = 0.2 * lines + 0.1 if lines else 0.0
     fig, axes = plt.subplots(
         nrows,
         ncols,
@@ -78,7 +81,8 @@ def show_digits(
     )
     for i, ax in enumerate(axes.flat):
         if i < len(images):
-            show_digit(images[i], None if names is None else str(names[i]), ax=ax)
+            title = None if names is None else str(names[i])
+            show_digit(images[i], title, ax=ax, fontsize=9)
         else:
             ax.axis("off")
     if suptitle:
@@ -163,3 +167,155 @@ def _logs(history: Any) -> Mapping[str, Sequence[float]]:
     if not isinstance(logs, Mapping) or "loss" not in logs:
         raise ValueError("expected a Keras History or a dict with at least 'loss'")
     return logs
+
+
+def weight_maps(
+    kernel: Any,
+    image_shape: tuple[int, int] = (28, 28),
+    titles: Sequence[str] | None = None,
+    ncols: int = 10,
+    size: float = 1.3,
+    suptitle: str | None = None,
+) -> Figure:
+    """Each column of ``kernel`` (inputs x units) drawn as an image of ``image_shape``,
+    in a diverging colour map centred on zero: positive green, negative purple, one
+    shared scale (saturating at the 99.5th percentile of |weight|) and a colour bar.
+
+    Example: ``weight_maps(model.layers[0].get_weights()[0], titles=list("0123456789"))``
+    """
+    kernel = np.asarray(kernel)
+    if kernel.ndim != 2 or kernel.shape[0] != image_shape[0] * image_shape[1]:
+        raise ValueError(
+            f"kernel must be ({image_shape[0] * image_shape[1]}, units), got {kernel.shape}"
+        )
+    units = kernel.shape[1]
+    if titles is not None and len(titles) != units:
+        raise ValueError(f"{units} maps but {len(titles)} titles")
+    ncols = min(ncols, units)
+    nrows = -(-units // ncols)
+    # saturate at the 99.5th percentile, so that a few extreme weights do not wash
+    # out every other map
+    limit = float(np.percentile(np.abs(kernel), 99.5)) or 1.0
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(size * ncols + 1.0, (size + 0.3) * nrows + (0.5 if suptitle else 0)),
+        squeeze=False,
+        layout="constrained",
+    )
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i < units:
+            shown = ax.imshow(
+                kernel[:, i].reshape(image_shape), cmap="PRGn", vmin=-limit, vmax=limit
+            )
+            if titles is not None:
+                ax.set_title(titles[i])
+    fig.colorbar(shown, ax=axes, shrink=0.8, label="weight")
+    if suptitle:
+        fig.suptitle(suptitle)
+    return fig
+
+
+def feature_maps(
+    maps: Any, ncols: int = 16, size: float = 0.8, suptitle: str | None = None
+) -> Figure:
+    """The channels of one layer's output for one image, ``(height, width, channels)``,
+    each on its own scale (bright = strong response).
+
+    Example: ``feature_maps(activations[0], suptitle="conv 1: 32 maps of 26 x 26")``
+    """
+    maps = np.asarray(maps)
+    if maps.ndim != 3:
+        raise ValueError(f"expected (height, width, channels), got {maps.shape}")
+    channels = maps.shape[2]
+    ncols = min(ncols, channels)
+    nrows = -(-channels // ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(size * ncols, size * nrows + (0.5 if suptitle else 0)),
+        squeeze=False,
+        layout="constrained",
+    )
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i < channels:
+            ax.imshow(maps[:, :, i], cmap="viridis")
+    if suptitle:
+        fig.suptitle(suptitle)
+    return fig
+
+
+def confusion_heatmap(confusion: Any, title: str | None = None) -> Figure:
+    """A confusion matrix (rows true, columns predicted) as a heatmap with each non-zero
+    cell's value written in it: counts as integers, shares (rows summing to 1) as %.
+
+    Example: ``confusion_heatmap(analysis.confusion_matrix(y_test, predicted))``
+    """
+    values = np.asarray(confusion, dtype=float)
+    if values.ndim != 2 or values.shape[0] != values.shape[1]:
+        raise ValueError(f"expected a square matrix, got shape {values.shape}")
+    integers = np.allclose(values, np.round(values)) and values.max() > 1
+    if not integers:
+        values = values * 100  # shares of a row, shown in percent
+    n = len(values)
+    fig, ax = plt.subplots(figsize=(0.55 * n + 2, 0.5 * n + 1.2), layout="constrained")
+    # a log-like scale would hide the diagonal; cap the colours so errors stay visible
+    off_diagonal = values[~np.eye(n, dtype=bool)]
+    top = max(float(off_diagonal.max()) * 2, 1e-9)
+    shown = ax.imshow(np.minimum(values, top), cmap="Blues", vmin=0, vmax=top)
+    for (row, col), value in np.ndenumerate(values):
+        if value == 0:
+            continue  # empty cells read faster than a grid of zeros
+        text = f"{value:.0f}" if integers or value >= 10 else f"{value:.1f}"
+        ax.text(
+            col,
+            row,
+            text,
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white" if min(value, top) > top / 2 else "black",
+        )
+    ax.set_xticks(range(n))
+    ax.set_yticks(range(n))
+    ax.set_xlabel("predicted digit")
+    ax.set_ylabel("true digit")
+    fig.colorbar(
+        shown, ax=ax, shrink=0.8, label="count" if integers else "% of the row"
+    )
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def probability_bars(
+    image: Any, probabilities: Any, true: int | None = None, title: str | None = None
+) -> Figure:
+    """An image beside a bar chart of the model's probability for each digit; the
+    predicted digit's bar is orange and the true digit's, if given and different, green.
+
+    Example: ``probability_bars(x_test[i], probs[i], true=y_test[i])``
+    """
+    probabilities = np.asarray(probabilities, dtype=float)
+    if probabilities.ndim != 1:
+        raise ValueError(
+            f"expected one probability per class, got {probabilities.shape}"
+        )
+    fig, (left, right) = plt.subplots(
+        1, 2, figsize=(6.5, 2.6), width_ratios=[1, 2], layout="constrained"
+    )
+    predicted = int(probabilities.argmax())
+    show_digit(image, ax=left, title=None if true is None else f"true digit: {true}")
+    colours = ["tab:blue"] * len(probabilities)
+    if true is not None and true != predicted:
+        colours[true] = "tab:green"
+    colours[predicted] = "tab:orange"
+    right.bar(range(len(probabilities)), probabilities, color=colours)
+    right.set_xticks(range(len(probabilities)))
+    right.set_ylim(0, 1)
+    right.set_xlabel("digit")
+    right.set_ylabel("probability")
+    right.set_title(title or f"predicted {predicted} ({probabilities[predicted]:.0%})")
+    return fig

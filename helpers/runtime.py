@@ -22,9 +22,10 @@ def tf_environment() -> dict[str, str]:
     TF_CPP_MIN_LOG_LEVEL=2 hides TensorFlow's C++ info and warning lines; on a Linux
     machine without an NVIDIA driver it is 3, which also hides the error line of
     TensorFlow's CUDA probe (it can only fail there). TF_ENABLE_ONEDNN_OPTS=1 turns
-    on oneDNN kernels, which TensorFlow enables by default only on CPUs with AVX-512;
-    on the 2-core AVX2 machine the course is measured on they make convnet training
-    about twice as fast.
+    on oneDNN kernels, which TensorFlow enables by default only on some CPUs (it
+    decides from the instruction set); with them off, an epoch of notebook 04's
+    reference convnet took 8.4-10.9 s on the 2-core test machine, with them on
+    6.5-7.8 s (one step per call; timings there vary from run to run).
 
     Example: ``tf_environment()["TF_ENABLE_ONEDNN_OPTS"] == "1"``
     """

@@ -43,6 +43,17 @@ def test_show_digits_titles_each_image_and_hides_spare_axes():
     assert np.array_equal(fig.axes[4].images[0].get_array(), DIGITS[4])
 
 
+def test_show_digits_accepts_labels_as_a_numpy_array():
+    fig = plots.show_digits(DIGITS[:3], np.array([7, 2, 1], np.uint8))
+    assert [ax.get_title() for ax in fig.axes] == ["7", "2", "1"]
+
+
+def test_two_line_titles_get_more_room():
+    one = plots.show_digits(DIGITS[:2], titles=["a", "b"]).get_size_inches()[1]
+    two = plots.show_digits(DIGITS[:2], titles=["a\nx", "b"]).get_size_inches()[1]
+    assert two > one
+
+
 def test_show_digits_with_titles():
     fig = plots.show_digits(DIGITS[:2], titles=["left", "right"])
     assert [ax.get_title() for ax in fig.axes] == ["left", "right"]
@@ -114,3 +125,37 @@ def test_compare_histories_refuses_a_run_without_the_metric():
         plots.compare_histories(
             {"a": {"loss": [1], "accuracy": [0.5]}, "b": {"loss": [1]}}
         )
+
+
+def test_weight_maps_share_one_symmetric_diverging_scale():
+    kernel = np.linspace(-2, 1, 784 * 3).reshape(784, 3)
+    fig = plots.weight_maps(kernel, titles=["a", "b", "c"])
+    images = [ax.images[0] for ax in fig.axes if ax.images]
+    assert len(images) == 3 and images[0].get_cmap().name == "PRGn"
+    low, high = images[1].get_clim()
+    assert low == -high and high == pytest.approx(np.percentile(np.abs(kernel), 99.5))
+    assert any(ax.get_label() == "<colorbar>" for ax in fig.axes)
+    with pytest.raises(ValueError, match="kernel must be"):
+        plots.weight_maps(np.zeros((10, 3)))
+
+
+def test_feature_maps_draw_each_channel():
+    fig = plots.feature_maps(np.random.default_rng(0).random((5, 5, 6)), ncols=4)
+    assert sum(bool(ax.images) for ax in fig.axes) == 6
+
+
+def test_confusion_heatmap_writes_each_value():
+    counts = np.array([[50, 2], [3, 40]])
+    ax = plots.confusion_heatmap(counts, title="counts").axes[0]
+    assert sorted(t.get_text() for t in ax.texts) == ["2", "3", "40", "50"]
+    shares = np.array([[0.96, 0.04], [0.0, 1.0]])
+    ax = plots.confusion_heatmap(shares).axes[0]
+    assert sorted(t.get_text() for t in ax.texts) == ["100", "4.0", "96"]
+
+
+def test_probability_bars_colour_prediction_and_truth():
+    probabilities = np.array([0.1, 0.7, 0.2])
+    fig = plots.probability_bars(DIGITS[0], probabilities, true=2)
+    bars = fig.axes[1].patches
+    assert len(bars) == 3 and fig.axes[1].get_title() == "predicted 1 (70%)"
+    assert bars[1].get_facecolor() != bars[2].get_facecolor() != bars[0].get_facecolor()
