@@ -125,16 +125,11 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{model_name:9} {setup:8} {speeds[setup]:8.0f} samples/s", flush=True
             )
-        rows.append(
-            {
-                "model": model_name,
-                "naive samples/s": round(speeds["naive"]),
-                "course samples/s": round(speeds["course"]),
-                "speed-up": round(speeds["course"] / speeds["naive"], 2),
-                "bfloat16 samples/s": round(speeds["bfloat16"]),
-                "bfloat16 speed-up": round(speeds["bfloat16"] / speeds["naive"], 2),
-            }
-        )
+        row = {"model": model_name, "naive samples/s": round(speeds["naive"])}
+        for setup in SETUPS[1:]:
+            row[f"{setup} samples/s"] = round(speeds[setup])
+            row[f"{setup} speed-up"] = round(speeds[setup] / speeds["naive"], 2)
+        rows.append(row)
     print()
     print(
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, batch 128, {args.epochs} timed epochs of 60,000 images"
