@@ -8,6 +8,10 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .PHONY: run test outputs lab lint lock bench clean
 
+# A missed checkpoint is an error under the course's own commands (on a learner's
+# machine it is a warning): see helpers/checks.py.
+run test outputs: export COURSE_STRICT := 1
+
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
