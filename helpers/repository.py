@@ -25,6 +25,8 @@ URL_LINE = re.compile(r'^Repository = "(?P<url>[^"]+)"$', re.MULTILINE)
 GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)/?$")
 BADGE = re.compile(r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)")
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
+#: The address the course was written with, before it has a real home.
+PLACEHOLDER = "https://github.com/mnist-course/keras-mnist-course"
 
 
 def repository_url(root: Path = ROOT) -> str:
@@ -53,18 +55,53 @@ def badge(url: str, notebook: str) -> str:
 
 
 def install_cell(url: str) -> str:
-    """Source of each notebook's first code cell: install the helpers on Colab only.
+    """Source of each notebook's first code cell: install the helpers where hosted.
+
+    On Google Colab or Kaggle (whose kernels have ``kaggle_secrets``) it installs the
+    course from ``url``. IPython's ``%pip`` never raises, so the cell then imports
+    ``helpers`` and stops with a message naming ``url`` when that fails (a fork not
+    yet published, a mistyped address). Elsewhere it does nothing.
 
     Example: ``install_cell("https://github.com/o/r").startswith("# Set-up")``
     """
+    url = _check(url)
     return (
-        "# Set-up (plumbing): on Google Colab, install this course's helpers package.\n"
-        "# Elsewhere it is installed already (see the README).\n"
+        "# Set-up (plumbing): on Google Colab or Kaggle, install this course's helpers\n"
+        "# package. Elsewhere it is installed already (see the README).\n"
+        "import importlib\n"
+        "import importlib.util\n"
         "import sys\n"
         "\n"
-        'if "google.colab" in sys.modules:\n'
-        f'    %pip install --quiet "mnist-keras-course @ git+{_check(url)}"'
+        'COURSE = "' + url + '"\n'
+        'if "google.colab" in sys.modules or importlib.util.find_spec("kaggle_secrets"):\n'
+        '    %pip install --quiet "mnist-keras-course @ git+{COURSE}"\n'
+        "    importlib.invalidate_caches()\n"
+        "    try:\n"
+        '        importlib.import_module("helpers")\n'
+        "    except ModuleNotFoundError:\n"
+        "        raise RuntimeError(\n"
+        "            f\"Could not install the course's helpers from {COURSE} (pip's \"\n"
+        '            "message is above). Is the address right and the repository "\n'
+        "            \"public? For a fork, see 'A fork' in the README.\"\n"
+        "        ) from None"
     )
+
+
+def check_published(root: Path = ROOT) -> str:
+    """The repository address, or a ValueError while it is still the placeholder.
+
+    A release must point the notebooks' badges and install cells at a real
+    repository (``python -m helpers.repository URL``). ``make release-check`` runs it.
+
+    Example: ``check_published()`` -> ``"https://github.com/owner/name"``
+    """
+    url = repository_url(root)
+    if url == PLACEHOLDER:
+        raise ValueError(
+            f"the repository address is still the placeholder {PLACEHOLDER}; run "
+            "python -m helpers.repository https://github.com/OWNER/NAME first"
+        )
+    return url
 
 
 def set_repository(url: str, root: Path = ROOT) -> list[Path]:
@@ -104,10 +141,25 @@ def _check(url: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Command line: point pyproject.toml and the notebooks at a repository."""
+    """Command line: point pyproject.toml and the notebooks at a repository, or
+    check (``--check``) that they no longer point at the placeholder."""
     parser = argparse.ArgumentParser(description="Point the course at a repository.")
-    parser.add_argument("url", help="https://github.com/owner/name")
+    parser.add_argument("url", nargs="?", help="https://github.com/owner/name")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="fail while the address is still the placeholder (for a release)",
+    )
     args = parser.parse_args(argv)
+    if args.check:
+        try:
+            print(f"repository: {check_published()}")
+        except ValueError as err:
+            print(f"release check failed: {err}", file=sys.stderr)
+            return 1
+        return 0
+    if args.url is None:
+        parser.error("give the repository's address, or --check")
     for path in set_repository(args.url):
         print(f"updated {path.relative_to(ROOT)}")
     return 0

@@ -57,7 +57,7 @@ def test_opening_cell_has_title_badge_goals_prerequisites_and_run_time(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_first_code_cell_installs_the_helpers_on_colab_only(path):
+def test_first_code_cell_installs_the_helpers_on_colab_or_kaggle_only(path):
     cells = code_cells(load(path))
     assert cells[0].source == repository.install_cell(repository.repository_url())
     assert cells[0].outputs == []
