@@ -66,6 +66,16 @@ def test_ranges_admit_colab():
     assert direct()["keras"].specifier.contains(COLAB["keras"])
 
 
+def test_learner_dependencies_have_lower_bounds_only():
+    # An upper bound would let the Colab install cell downgrade what Colab ships.
+    for line in PROJECT["dependencies"]:
+        specifiers = list(Requirement(line).specifier)
+        assert specifiers, f"{line}: give a lower bound"
+        assert all(s.operator == ">=" for s in specifiers), (
+            f"{line}: lower bounds only; the lock pins exact versions for CI"
+        )
+
+
 def test_environment_yml_has_the_same_packages_and_versions():
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     dependencies = environment["dependencies"]
