@@ -20,19 +20,19 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 ## run: execute every notebook from a fresh kernel into build/ (+ HTML), print a summary
 run: $(INSTALLED)
-	$(PY) -m helpers.execute --output build $(NOTEBOOKS)
+	$(PY) -m tools.execute --output build $(NOTEBOOKS)
 
 ## test: lint, unit tests, and strict nbval against the stored outputs
 test: $(INSTALLED) lint
 	$(PY) -m pytest
 
 lint: $(INSTALLED)
-	$(PY) -m ruff check helpers tests notebooks scripts
-	$(PY) -m ruff format --check helpers tests notebooks scripts
+	$(PY) -m ruff check helpers tools tests notebooks scripts
+	$(PY) -m ruff format --check helpers tools tests notebooks scripts
 
 ## outputs: re-execute the notebooks in place so their stored outputs are fresh
 outputs: $(INSTALLED)
-	$(PY) -m helpers.execute --inplace $(NOTEBOOKS)
+	$(PY) -m tools.execute --inplace $(NOTEBOOKS)
 
 ## lab: open JupyterLab on notebooks/
 lab: $(INSTALLED)
@@ -49,7 +49,7 @@ lock: $(INSTALLED)
 
 ## release-check: fail while the notebooks still point at the placeholder repository
 release-check: $(INSTALLED)
-	$(PY) -m helpers.repository --check
+	$(PY) -m tools.repository --check
 
 clean:
 	rm -rf build $(VENV)

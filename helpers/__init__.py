@@ -2,9 +2,10 @@
 
 runtime (set-up before TensorFlow is imported), data (loading MNIST, verified),
 preprocessing (the steps taught in notebook 01), plots and tables (figures and
-pandas views), checks (checkpoints), progress (one log line per epoch). The
-modules execute and repository serve the course's own commands (`make run`,
-`make outputs`, pointing the notebooks at a fork).
+pandas views), checks (checkpoints), progress (one log line per epoch), analysis
+(error analysis) and models (reuse a saved model or train it). It holds only what
+the notebooks import; the tools behind `make run` and `make outputs` live in the
+repository's `tools` package.
 
 Importing this package imports neither TensorFlow nor Keras.
 """

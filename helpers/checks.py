@@ -12,7 +12,7 @@ import math
 import os
 import re
 
-#: The exact line `checkpoint` prints; helpers.execute reads it back from outputs.
+#: The exact line `checkpoint` prints; tools.execute reads it back from outputs.
 LINE = re.compile(
     r"^Checkpoint (?P<name>\S+) = (?P<value>\S+) \(target >= (?P<target>\S+)\)$"
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -91,3 +93,21 @@ def test_environment_yml_has_the_same_packages_and_versions():
     assert set(pins) == set(direct())
     locked = lock(python.split("=")[1])
     assert {name: locked[name] for name in pins} == pins
+
+
+def test_helpers_import_without_the_maintainer_tools_dependencies():
+    # A learner on Colab installs helpers with its own dependencies only; nbformat,
+    # nbclient and nbconvert belong to the tools package and the test extra.
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "for blocked in ('nbformat', 'nbclient', 'nbconvert', 'tools'):\n"
+        "    sys.modules[blocked] = None\n"
+        "import helpers\n"
+        "for module in pkgutil.iter_modules(helpers.__path__):\n"
+        "    importlib.import_module(f'helpers.{module.name}')\n"
+    )
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -1,4 +1,4 @@
-"""helpers.execute: runs notebooks in fresh kernels, reports checkpoints and failures."""
+"""tools.execute: runs notebooks in fresh kernels, reports checkpoints and failures."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import execute
+from tools import execute
 
 
 def make_notebook(path: Path, *sources: str) -> Path:

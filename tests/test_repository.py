@@ -1,4 +1,4 @@
-"""helpers.repository: one repository address, rewritten everywhere for a fork."""
+"""tools.repository: one repository address, rewritten everywhere for a fork."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import types
 import nbformat
 import pytest
 
-from helpers import repository
+from tools import repository
 
 FORK = "https://github.com/someone/their-fork"
 

@@ -5,7 +5,7 @@ pyproject.toml. Every notebook carries an "Open in Colab" badge and a first code
 that installs the helpers package from that address when it runs on Colab. After
 forking the course, point everything at the fork with::
 
-    python -m helpers.repository https://github.com/you/your-fork
+    python -m tools.repository https://github.com/you/your-fork
 
 tests/test_notebooks.py checks that the badges and install cells agree with it.
 """
@@ -91,7 +91,7 @@ def check_published(root: Path = ROOT) -> str:
     """The repository address, or a ValueError while it is still the placeholder.
 
     A release must point the notebooks' badges and install cells at a real
-    repository (``python -m helpers.repository URL``). ``make release-check`` runs it.
+    repository (``python -m tools.repository URL``). ``make release-check`` runs it.
 
     Example: ``check_published()`` -> ``"https://github.com/owner/name"``
     """
@@ -99,7 +99,7 @@ def check_published(root: Path = ROOT) -> str:
     if url == PLACEHOLDER:
         raise ValueError(
             f"the repository address is still the placeholder {PLACEHOLDER}; run "
-            "python -m helpers.repository https://github.com/OWNER/NAME first"
+            "python -m tools.repository https://github.com/OWNER/NAME first"
         )
     return url
 

@@ -2,8 +2,8 @@
 
 ``make run`` and ``make outputs`` call this module::
 
-    python -m helpers.execute --output build notebooks/*.ipynb   # copies + HTML
-    python -m helpers.execute --inplace notebooks/*.ipynb        # refresh outputs
+    python -m tools.execute --output build notebooks/*.ipynb   # copies + HTML
+    python -m tools.execute --inplace notebooks/*.ipynb        # refresh outputs
 
 It prints one row per notebook (status, seconds, the checkpoints it passed) and
 exits non-zero when a notebook fails, naming the notebook and the cell.

@@ -1,0 +1,8 @@
+"""The maintainers' tools behind the course's commands, kept apart from `helpers`.
+
+execute runs the notebooks in fresh kernels (``make run``, ``make outputs``);
+repository points the notebooks' badges and install cells at a repository (forks,
+``make release-check``). They need nbformat, nbclient and nbconvert, which the
+``test`` extra installs; learners on Colab install only `helpers`, which needs none
+of them. Run them from the repository's root: ``python -m tools.execute ...``.
+"""
