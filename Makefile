@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: run test outputs lab lint lock bench release-check clean
+.PHONY: run test outputs lab lint lock lock-check bench release-check clean
 
 # A missed checkpoint is an error under the course's own commands (on a learner's
 # machine it is a warning): see helpers/checks.py.
@@ -46,6 +46,10 @@ bench: $(INSTALLED)
 ## lock: re-resolve constraints.txt for every supported Python (after changing pyproject.toml)
 lock: $(INSTALLED)
 	$(PY) scripts/lock.py
+
+## lock-check: a fresh venv per supported Python installs the lock and passes pip check
+lock-check: $(INSTALLED)
+	$(PY) -m pytest -m lock_install tests/test_lock_install.py
 
 ## release-check: fail while the notebooks still point at the placeholder repository
 release-check: $(INSTALLED)
