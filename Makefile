@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: run test outputs lab lint lock lock-check bench release-check clean
+.DEFAULT_GOAL := help
+.PHONY: help run test outputs lab lint lock lock-check bench release-check clean
 
 # A missed checkpoint is an error under the course's own commands (on a learner's
 # machine it is a warning): see helpers/checks.py.
@@ -17,6 +18,10 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(INSTALLED)
+
+## help: list the commands (this text comes from the ## comments in the Makefile)
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 ## run: execute every notebook from a fresh kernel into build/ (+ HTML), print a summary
 run: $(INSTALLED)
@@ -35,9 +40,12 @@ outputs: $(INSTALLED)
 	$(PY) -m tools.execute --inplace $(NOTEBOOKS)
 
 ## lab: open JupyterLab on notebooks/
-lab: $(INSTALLED)
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[lab]"
+lab: $(VENV)/.installed-lab
 	$(VENV)/bin/jupyter lab notebooks
+
+$(VENV)/.installed-lab: $(INSTALLED)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[lab]"
+	touch $@
 
 ## bench: training speed of the R tutorials' setup against the course's, side by side
 bench: $(INSTALLED)

@@ -8,6 +8,8 @@ from pathlib import Path
 import matplotlib
 import pytest
 
+from helpers import runtime
+
 # Headless figures for this process only: an MPLBACKEND variable would also reach the
 # kernels nbval starts, and they must draw inline figures like a learner's.
 matplotlib.use("Agg")
@@ -15,6 +17,18 @@ matplotlib.use("Agg")
 # Checkpoints are errors in every test run, with or without make: nbval's kernels
 # inherit this variable, so a notebook whose model misses its target fails.
 os.environ["COURSE_STRICT"] = "1"
+
+# TensorFlow reads its settings when first imported, which may happen while pytest
+# collects a test module: put them in place before any test module is imported.
+for _key, _value in runtime.tf_environment().items():
+    os.environ.setdefault(_key, _value)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def course_runtime() -> None:
+    """The notebooks' set-up, once per test session: quiet logs and seed 0."""
+    runtime.setup(seed=0, verbose=False)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,11 +18,17 @@ pytestmark = pytest.mark.lock_install
 
 
 def interpreter(python: str) -> str | None:
-    found = shutil.which(f"python{python}")
-    if found:
-        return found
-    pyenv = sorted(Path.home().glob(f".pyenv/versions/{python}.*/bin/python"))
-    return str(pyenv[-1]) if pyenv else None
+    """A working ``pythonX.Y``: pyenv's own copy, else one on PATH (a pyenv shim on
+    PATH exists for every version but fails for those not selected)."""
+    candidates = [
+        *map(str, sorted(Path.home().glob(f".pyenv/versions/{python}.*/bin/python"))),
+        shutil.which(f"python{python}"),
+    ]
+    for candidate in filter(None, candidates):
+        works = subprocess.run([candidate, "-c", ""], capture_output=True, check=False)
+        if works.returncode == 0:
+            return candidate
+    return None
 
 
 @pytest.mark.parametrize("python", PYTHONS)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+import keras
 import numpy as np
 import pytest
 
-from helpers import runtime
-
-runtime.setup(seed=0, verbose=False)
-
-import keras  # noqa: E402
-
-from helpers.models import load_or_train  # noqa: E402
+from helpers.models import load_or_train
 
 
 def tiny_model() -> keras.Model:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+import keras
 import numpy as np
 import pytest
 
-from helpers import runtime
-
-runtime.setup(seed=0, verbose=False)
-
-import keras  # noqa: E402
-
-from helpers.progress import EpochLog, format_epoch  # noqa: E402
+from helpers.progress import EpochLog, format_epoch
 
 
 def test_format_epoch_pads_the_number_and_shows_every_value():
