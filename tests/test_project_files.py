@@ -1,0 +1,51 @@
+"""The GitHub workflows and CITATION.cff are valid against their published schemas.
+
+check-jsonschema ships both schemas (``--builtin-schema``), so this runs offline.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+def check_jsonschema(schema: str, *paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema]
+        + [str(p) for p in paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_there_is_a_workflow_running_make_test_on_push_and_pull_request():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/test.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key "on" as True
+    assert {"push", "pull_request"} <= set(triggers)
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    assert any("make test" in s.get("run", "") for s in steps)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_is_valid(path):
+    result = check_jsonschema("vendor.github-workflows", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_check_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("name: broken\non: push\njobs:\n  test:\n    steps: []\n")
+    assert check_jsonschema("vendor.github-workflows", broken).returncode != 0
+
+
+def test_citation_file_is_valid_cff():
+    result = check_jsonschema("vendor.citation-file-format", ROOT / "CITATION.cff")
+    assert result.returncode == 0, result.stdout + result.stderr
