@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help run test outputs lab lint lock lock-check bench release-check clean
+.PHONY: help run test outputs student lab lint lock lock-check bench release-check clean
 
 # A missed checkpoint is an error under the course's own commands (on a learner's
 # machine it is a warning): see helpers/checks.py.
@@ -38,6 +38,10 @@ lint: $(INSTALLED)
 ## outputs: re-execute the notebooks in place so their stored outputs are fresh
 outputs: $(INSTALLED)
 	$(PY) -m tools.execute --inplace $(NOTEBOOKS)
+
+## student: copies of the notebooks for a class, without outputs or solutions, in build/student/
+student: $(INSTALLED)
+	$(PY) -m tools.student --output build/student $(NOTEBOOKS)
 
 ## lab: open JupyterLab on notebooks/
 lab: $(VENV)/.installed-lab
