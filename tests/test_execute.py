@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import nbformat
@@ -78,3 +79,57 @@ def test_inplace_keeps_a_failed_notebook_as_it_was(notebooks):
 def test_missing_notebook_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no notebook"):
         execute.execute_notebook(tmp_path / "absent.ipynb")
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_counts_code_cells_and_stays_quiet_off_a_terminal(notebooks):
+    log = io.StringIO()
+    with execute.Progress("01_pass.ipynb", 3, stream=log) as progress:
+        execute.execute_notebook(notebooks["pass"], progress=progress)
+    assert progress.cell == 3
+    assert progress.line().startswith("01_pass.ipynb: cell 3/3, ")
+    assert log.getvalue() == ""  # a CI log gets main's one line per notebook only
+
+
+def test_progress_rewrites_one_line_on_a_terminal():
+    terminal = FakeTerminal()
+    with execute.Progress("x.ipynb", 2, stream=terminal) as progress:
+        progress.cell_started(cell=nbformat.v4.new_markdown_cell("# not counted"))
+        progress.cell_started(cell=nbformat.v4.new_code_cell("1"))
+    shown = terminal.getvalue()
+    assert "\rx.ipynb: cell 1/2, 0 s" in shown.replace("\x1b[K", "")
+    assert "\n" not in shown and shown.endswith("\r\x1b[K")
+
+
+def test_main_prints_one_line_per_notebook_without_transport_warnings(
+    notebooks, tmp_path, capfd
+):
+    execute.main(["--output", str(tmp_path), str(notebooks["pass"])])
+    captured = capfd.readouterr()
+    assert (
+        "01_pass.ipynb: ok in " in captured.out and "(3/3 code cells)" in captured.out
+    )
+    assert "without encryption" not in captured.out + captured.err
+
+
+def test_index_page_lists_each_notebook_with_title_status_and_link(notebooks, tmp_path):
+    execute.main(["--output", str(tmp_path), *map(str, notebooks.values())])
+    page = (tmp_path / "index.html").read_text()
+    assert '<a href="01_pass.html">01_pass.ipynb</a>' in page
+    assert '<a href="02_fail.html">02_fail.ipynb</a>' in page
+    assert (
+        "model_a=0.9500" in page
+        and "FAILED" in page
+        and "2 notebooks, 1 failed" in page
+    )
+
+
+def test_title_is_the_first_level_one_heading():
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("Intro\n# The title\n## Not this")]
+    )
+    assert execute.title(nb) == "The title"
