@@ -30,8 +30,14 @@ def test_there_is_a_workflow_running_make_test_on_push_and_pull_request():
     workflow = yaml.safe_load((ROOT / ".github/workflows/test.yml").read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key "on" as True
     assert {"push", "pull_request"} <= set(triggers)
-    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
-    assert any("make test" in s.get("run", "") for s in steps)
+    (job,) = workflow["jobs"].values()
+    commands = [step.get("run", "") for step in job["steps"]]
+    checks = [entry["check"] for entry in job["strategy"]["matrix"]["include"]]
+    assert "MNIST_DATA_DIR=~/mnist ${{ matrix.check }}" in commands
+    assert "make test" in checks  # the README's test command, on Colab's Python
+    assert {"python": "3.12", "check": "make test"} in job["strategy"]["matrix"][
+        "include"
+    ]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
