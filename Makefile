@@ -58,11 +58,11 @@ $(VENV)/.installed-lab: $(INSTALLED)
 
 ## bench: training speed of the R tutorials' setup against the course's, side by side
 bench: $(INSTALLED)
-	$(PY) scripts/bench.py
+	$(PY) -m scripts.bench
 
 ## lock: re-resolve constraints.txt for every supported Python (after changing pyproject.toml)
 lock: $(INSTALLED)
-	$(PY) scripts/lock.py
+	$(PY) -m scripts.lock
 
 ## lock-check: a fresh venv per supported Python installs the lock and passes pip check
 lock-check: $(INSTALLED)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.preprocessing import check_labels
+
 
 def confusion_matrix(
     true: np.ndarray,
@@ -116,14 +118,10 @@ def prediction_table(true: np.ndarray, probabilities: np.ndarray) -> pd.DataFram
 def _labels(
     true: np.ndarray, predicted: np.ndarray, num_classes: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    true, predicted = np.asarray(true), np.asarray(predicted)
-    if true.shape != predicted.shape or true.ndim != 1:
+    true = check_labels(true, num_classes, name="true labels")
+    predicted = check_labels(predicted, num_classes, name="predicted labels")
+    if true.shape != predicted.shape:
         raise ValueError(
-            f"true and predicted must be 1-D and equally long, got {true.shape} and {predicted.shape}"
+            f"true and predicted must be equally long, got {true.shape} and {predicted.shape}"
         )
-    for name, values in (("true", true), ("predicted", predicted)):
-        if not np.issubdtype(values.dtype, np.integer):
-            raise ValueError(f"{name} labels must be integers, got {values.dtype}")
-        if values.size and (values.min() < 0 or values.max() >= num_classes):
-            raise ValueError(f"{name} labels must lie in 0..{num_classes - 1}")
     return true.astype(int), predicted.astype(int)

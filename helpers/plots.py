@@ -14,18 +14,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-
-def as_image(image: Any) -> np.ndarray:
-    """Return a 28x28 array from an image stored as (28, 28), (28, 28, 1) or (784,).
-
-    Example: ``as_image(x_train_flat[0]).shape == (28, 28)``
-    """
-    array = np.asarray(image)
-    if array.shape in {(28, 28), (28, 28, 1), (784,)}:
-        return array.reshape(28, 28)
-    raise ValueError(
-        f"an image must have shape (28, 28), (28, 28, 1) or (784,), got {array.shape}"
-    )
+from helpers.preprocessing import as_image
 
 
 def show_digit(
@@ -67,27 +56,14 @@ def show_digits(
     names = titles if titles is not None else labels
     if names is not None and len(names) != len(images):
         raise ValueError(f"{len(images)} images but {len(names)} labels or titles")
-    if ncols < 1:
-        raise ValueError(f"ncols must be at least 1, got {ncols}")
-    ncols = min(ncols, len(images))
-    nrows = -(-len(images) // ncols)
     lines = 0 if names is None else max(str(n).count("\n") + 1 for n in names)
     title_room = 0.2 * lines + 0.1 if lines else 0.0
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(size * ncols, (size + title_room) * nrows + (0.5 if suptitle else 0)),
-        squeeze=False,
+    fig, axes = _image_grid(
+        len(images), ncols, size, size + title_room, suptitle=suptitle
     )
-    for i, ax in enumerate(axes.flat):
-        if i < len(images):
-            title = None if names is None else str(names[i])
-            show_digit(images[i], title, ax=ax, fontsize=9)
-        else:
-            ax.axis("off")
-    if suptitle:
-        fig.suptitle(suptitle)
-    fig.tight_layout()
+    for i, ax in enumerate(axes):
+        title = None if names is None else str(names[i])
+        show_digit(images[i], title, ax=ax, fontsize=9)
     return fig
 
 
@@ -191,29 +167,20 @@ def weight_maps(
     units = kernel.shape[1]
     if titles is not None and len(titles) != units:
         raise ValueError(f"{units} maps but {len(titles)} titles")
-    ncols = min(ncols, units)
-    nrows = -(-units // ncols)
     # saturate at the 99.5th percentile, so that a few extreme weights do not wash
     # out every other map
     limit = float(np.percentile(np.abs(kernel), 99.5)) or 1.0
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(size * ncols + 1.0, (size + 0.3) * nrows + (0.5 if suptitle else 0)),
-        squeeze=False,
-        layout="constrained",
+    fig, axes = _image_grid(
+        units, ncols, size, size + 0.3, extra_width=1.0, suptitle=suptitle
     )
-    for i, ax in enumerate(axes.flat):
+    for i, ax in enumerate(axes):
         ax.axis("off")
-        if i < units:
-            shown = ax.imshow(
-                kernel[:, i].reshape(image_shape), cmap="PRGn", vmin=-limit, vmax=limit
-            )
-            if titles is not None:
-                ax.set_title(titles[i])
-    fig.colorbar(shown, ax=axes, shrink=0.8, label="weight")
-    if suptitle:
-        fig.suptitle(suptitle)
+        shown = ax.imshow(
+            kernel[:, i].reshape(image_shape), cmap="PRGn", vmin=-limit, vmax=limit
+        )
+        if titles is not None:
+            ax.set_title(titles[i])
+    fig.colorbar(shown, ax=fig.axes, shrink=0.8, label="weight")
     return fig
 
 
@@ -229,43 +196,76 @@ def feature_maps(
     if maps.ndim != 3:
         raise ValueError(f"expected (height, width, channels), got {maps.shape}")
     channels = maps.shape[2]
-    ncols = min(ncols, channels)
-    nrows = -(-channels // ncols)
-    fig, axes = plt.subplots(
-        nrows,
-        ncols,
-        figsize=(size * ncols, size * nrows + (0.5 if suptitle else 0)),
-        squeeze=False,
-        layout="constrained",
-    )
-    for i, ax in enumerate(axes.flat):
+    fig, axes = _image_grid(channels, ncols, size, size, suptitle=suptitle)
+    for i, ax in enumerate(axes):
         ax.axis("off")
-        if i < channels:
-            ax.imshow(maps[:, :, i], cmap="viridis")
-    if suptitle:
-        fig.suptitle(suptitle)
+        ax.imshow(maps[:, :, i], cmap="viridis")
     return fig
 
 
-def confusion_heatmap(confusion: Any, title: str | None = None) -> Figure:
-    """A confusion matrix (rows true, columns predicted) as a heatmap with each non-zero
-    cell's value written in it: counts as integers, shares (rows summing to 1) as %.
+def _image_grid(
+    count: int,
+    ncols: int,
+    width: float,
+    height: float,
+    *,
+    extra_width: float = 0.0,
+    suptitle: str | None = None,
+) -> tuple[Figure, list[Axes]]:
+    """The one grid layout behind show_digits, weight_maps and feature_maps.
 
-    Example: ``confusion_heatmap(analysis.confusion_matrix(y_test, predicted))``
+    A figure of ``count`` cells (``width`` x ``height`` inches each, plus
+    ``extra_width`` for a colour bar and 0.5 inch for a suptitle) in rows of at most
+    ``ncols``, laid out by matplotlib's constrained layout, every axis without frame
+    or ticks. Returns the figure and the first ``count`` axes; spare cells stay blank.
     """
-    values = np.asarray(confusion, dtype=float)
-    if values.ndim != 2 or values.shape[0] != values.shape[1]:
-        raise ValueError(f"expected a square matrix, got shape {values.shape}")
-    integers = np.allclose(values, np.round(values)) and values.max() > 1
+    if count < 1:
+        raise ValueError("nothing to draw")
+    if ncols < 1:
+        raise ValueError(f"ncols must be at least 1, got {ncols}")
+    ncols = min(ncols, count)
+    nrows = -(-count // ncols)
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(
+            width * ncols + extra_width,
+            height * nrows + (0.5 if suptitle else 0),
+        ),
+        squeeze=False,
+        layout="constrained",
+    )
+    for ax in axes.flat[count:]:
+        ax.axis("off")
+    if suptitle:
+        fig.suptitle(suptitle)
+    return fig, list(axes.flat[:count])
+
+
+def confusion_heatmap(
+    confusion: Any, *, values: str, title: str | None = None
+) -> Figure:
+    """A confusion matrix (rows true, columns predicted) as a heatmap with each non-zero
+    cell's value written in it. ``values`` says what the matrix holds: "counts"
+    (written as integers) or "shares" (each row summing to 1, written as %).
+
+    Example: ``confusion_heatmap(analysis.confusion_matrix(y, p), values="counts")``
+    """
+    if values not in ("counts", "shares"):
+        raise ValueError(f'values must be "counts" or "shares", got {values!r}')
+    integers = values == "counts"
+    matrix = np.asarray(confusion, dtype=float)
+    if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
+        raise ValueError(f"expected a square matrix, got shape {matrix.shape}")
     if not integers:
-        values = values * 100  # shares of a row, shown in percent
-    n = len(values)
+        matrix = matrix * 100  # shares of a row, shown in percent
+    n = len(matrix)
     fig, ax = plt.subplots(figsize=(0.55 * n + 2, 0.5 * n + 1.2), layout="constrained")
     # a log-like scale would hide the diagonal; cap the colours so errors stay visible
-    off_diagonal = values[~np.eye(n, dtype=bool)]
+    off_diagonal = matrix[~np.eye(n, dtype=bool)]
     top = max(float(off_diagonal.max()) * 2, 1e-9)
-    shown = ax.imshow(np.minimum(values, top), cmap="Blues", vmin=0, vmax=top)
-    for (row, col), value in np.ndenumerate(values):
+    shown = ax.imshow(np.minimum(matrix, top), cmap="Blues", vmin=0, vmax=top)
+    for (row, col), value in np.ndenumerate(matrix):
         if value == 0:
             continue  # empty cells read faster than a grid of zeros
         text = f"{value:.0f}" if integers or value >= 10 else f"{value:.1f}"

@@ -9,6 +9,8 @@ is not what it expects (for instance images that were already scaled once).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 IMAGE_SHAPE = (28, 28)
@@ -39,20 +41,48 @@ def one_hot(labels: np.ndarray, num_classes: int = 10) -> np.ndarray:
     """
     import keras
 
+    labels = check_labels(labels, num_classes)
+    return keras.utils.to_categorical(labels, num_classes).astype("float32")
+
+
+def check_labels(
+    labels: Any, num_classes: int = 10, name: str = "labels"
+) -> np.ndarray:
+    """``labels`` as a 1-D integer array, or a ValueError saying what is wrong.
+
+    The one check of class labels in the course: used here and by helpers.analysis.
+
+    Example: ``check_labels([3, 1]).tolist() == [3, 1]``
+    """
     labels = np.asarray(labels)
     if labels.ndim != 1:
-        raise ValueError(f"labels must be one-dimensional, got shape {labels.shape}")
+        raise ValueError(f"{name} must be one-dimensional, got shape {labels.shape}")
     if not np.issubdtype(labels.dtype, np.integer):
         raise ValueError(
-            f"labels must be integers, got dtype {labels.dtype} "
+            f"{name} must be integers, got dtype {labels.dtype} "
             "(are they one-hot encoded already?)"
         )
     if labels.size and (labels.min() < 0 or labels.max() >= num_classes):
         raise ValueError(
-            f"labels must lie in 0..{num_classes - 1}, got values from "
+            f"{name} must lie in 0..{num_classes - 1}, got values from "
             f"{labels.min()} to {labels.max()}"
         )
-    return keras.utils.to_categorical(labels, num_classes).astype("float32")
+    return labels
+
+
+def as_image(image: Any) -> np.ndarray:
+    """A 28x28 array from one image stored as (28, 28), (28, 28, 1) or (784,).
+
+    Example: ``as_image(x_train_flat[0]).shape == (28, 28)``
+    """
+    array = np.asarray(image)
+    pixels = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
+    if array.shape in {IMAGE_SHAPE, (*IMAGE_SHAPE, 1), (pixels,)}:
+        return array.reshape(IMAGE_SHAPE)
+    raise ValueError(
+        f"an image must have shape {IMAGE_SHAPE}, {(*IMAGE_SHAPE, 1)} or "
+        f"({pixels},), got {array.shape}"
+    )
 
 
 def _check_images(images: np.ndarray) -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from helpers.plots import as_image
+from helpers.preprocessing import as_image
 
 
 def pixel_table(image: np.ndarray, uid: str = "pixels") -> Styler:

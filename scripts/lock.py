@@ -19,12 +19,13 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools import ROOT
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pytest brings tomli on Python 3.10
     import tomli as tomllib
 
-ROOT = Path(__file__).resolve().parent.parent
 HEADER = "# Exact versions for make and CI; written by `make lock` (scripts/lock.py).\n"
 
 

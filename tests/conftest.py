@@ -9,6 +9,7 @@ import matplotlib
 import pytest
 
 from helpers import runtime
+from tools import ROOT
 
 # Headless figures for this process only: an MPLBACKEND variable would also reach the
 # kernels nbval starts, and they must draw inline figures like a learner's.
@@ -28,9 +29,6 @@ for _key, _value in runtime.tf_environment().items():
 def course_runtime() -> None:
     """The notebooks' set-up, once per test session: quiet logs and seed 0."""
     runtime.setup(seed=0, verbose=False)
-
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")

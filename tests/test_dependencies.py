@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -14,12 +13,13 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from tools import ROOT
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pytest brings tomli on Python 3.10
     import tomli as tomllib
 
-ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 PROJECT = PYPROJECT["project"]
 COURSE = PYPROJECT["tool"]["course"]  # the one place for Pythons and Colab's pins

@@ -8,9 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import repository
+from tools import ROOT, repository
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ALLOWED_TAGS = {"nbval-ignore-output"}
 

@@ -18,17 +18,6 @@ def close_figures():
     plt.close("all")
 
 
-@pytest.mark.parametrize("shape", [(28, 28), (28, 28, 1), (784,)])
-def test_as_image_accepts_the_three_layouts(shape):
-    image = plots.as_image(np.arange(784).reshape(shape))
-    assert image.shape == (28, 28) and image[1, 0] == 28
-
-
-def test_as_image_refuses_other_shapes():
-    with pytest.raises(ValueError, match=r"got \(27, 28\)"):
-        plots.as_image(np.zeros((27, 28)))
-
-
 def test_show_digit_draws_the_pixels_without_ticks():
     ax = plots.show_digit(DIGITS[0], title="a digit")
     assert ax.get_title() == "a digit" and not ax.get_xticks().size
@@ -146,11 +135,22 @@ def test_feature_maps_draw_each_channel():
 
 def test_confusion_heatmap_writes_each_value():
     counts = np.array([[50, 2], [3, 40]])
-    ax = plots.confusion_heatmap(counts, title="counts").axes[0]
-    assert sorted(t.get_text() for t in ax.texts) == ["2", "3", "40", "50"]
+    fig = plots.confusion_heatmap(counts, values="counts", title="counts")
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["2", "3", "40", "50"]
+    assert fig.axes[1].get_ylabel() == "count"
     shares = np.array([[0.96, 0.04], [0.0, 1.0]])
-    ax = plots.confusion_heatmap(shares).axes[0]
-    assert sorted(t.get_text() for t in ax.texts) == ["100", "4.0", "96"]
+    fig = plots.confusion_heatmap(shares, values="shares")
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["100", "4.0", "96"]
+    assert fig.axes[1].get_ylabel() == "% of the row"
+
+
+def test_confusion_heatmap_takes_what_it_is_told_not_a_guess():
+    # A matrix of small counts (all 0 or 1) once passed for shares; no longer.
+    ones = np.array([[1, 0], [1, 1]])
+    fig = plots.confusion_heatmap(ones, values="counts")
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["1", "1", "1"]
+    with pytest.raises(ValueError, match='"counts" or "shares"'):
+        plots.confusion_heatmap(ones, values="percent")
 
 
 def test_probability_bars_colour_prediction_and_truth():

@@ -61,3 +61,28 @@ def test_wrong_images_are_refused(images, message):
 def test_wrong_labels_are_refused(labels, message):
     with pytest.raises(ValueError, match=message):
         preprocessing.one_hot(labels)
+
+
+@pytest.mark.parametrize("shape", [(28, 28), (28, 28, 1), (784,)])
+def test_as_image_accepts_the_three_layouts(shape):
+    image = preprocessing.as_image(np.arange(784).reshape(shape))
+    assert image.shape == (28, 28) and image[1, 0] == 28
+
+
+def test_as_image_refuses_other_shapes():
+    with pytest.raises(ValueError, match=r"got \(27, 28\)"):
+        preprocessing.as_image(np.zeros((27, 28)))
+
+
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [
+        (np.array([[1, 2]]), "one-dimensional"),
+        (np.array([0.0, 1.0]), "must be integers"),
+        (np.array([0, 10]), r"must lie in 0..9, got values from 0 to 10"),
+    ],
+)
+def test_check_labels_names_the_problem(labels, message):
+    with pytest.raises(ValueError, match=message):
+        preprocessing.check_labels(labels)
+    assert preprocessing.check_labels([3, 1]).tolist() == [3, 1]

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools import ROOT
+
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 
 

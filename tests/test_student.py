@@ -9,9 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import student
+from tools import ROOT, student
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 URL = "https://github.com/someone/their-fork"
 

@@ -6,3 +6,8 @@ repository points the notebooks' badges and install cells at a repository (forks
 ``test`` extra installs; learners on Colab install only `helpers`, which needs none
 of them. Run them from the repository's root: ``python -m tools.execute ...``.
 """
+
+from pathlib import Path
+
+#: The repository's root folder: the one definition that tools, tests and scripts use.
+ROOT = Path(__file__).resolve().parent.parent
