@@ -216,8 +216,8 @@ def _image_grid(
 
     A figure of ``count`` cells (``width`` x ``height`` inches each, plus
     ``extra_width`` for a colour bar and 0.5 inch for a suptitle) in rows of at most
-    ``ncols``, laid out by matplotlib's constrained layout, every axis without frame
-    or ticks. Returns the figure and the first ``count`` axes; spare cells stay blank.
+    ``ncols``, laid out by matplotlib's constrained layout. Returns the figure and the
+    first ``count`` axes; the spare cells of the last row are hidden.
     """
     if count < 1:
         raise ValueError("nothing to draw")
