@@ -319,3 +319,44 @@ def probability_bars(
     right.set_ylabel("probability")
     right.set_title(title or f"predicted {predicted} ({probabilities[predicted]:.0%})")
     return fig
+
+
+def spread_plot(
+    frame: Any,
+    by: str,
+    value: str,
+    *,
+    xlabel: str,
+    title: str | None = None,
+    line: float | None = None,
+    line_label: str | None = None,
+) -> Figure:
+    """One row per group of a results table: a dot per run, a bar from the smallest
+    to the largest value and a tick at the mean, so that a difference between groups
+    can be read against the spread within them.
+
+    ``frame`` is a pandas DataFrame with columns ``by`` and ``value``; groups keep
+    their order of first appearance. ``line`` draws a dashed vertical reference (a
+    target, say) labelled ``line_label``.
+
+    Example: ``spread_plot(df, "variant", "val_errors", xlabel="errors")``
+    """
+    groups = list(dict.fromkeys(frame[by]))
+    if not groups:
+        raise ValueError("no rows to plot")
+    fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(groups) + 1.4), layout="constrained")
+    for row, group in enumerate(groups):
+        values = np.asarray(frame.loc[frame[by] == group, value], dtype=float)
+        ax.hlines(row, values.min(), values.max(), color="0.6", linewidth=3, zorder=1)
+        ax.plot(values, np.full(len(values), row), "o", color="C0", alpha=0.8, zorder=2)
+        ax.plot(values.mean(), row, "|", color="black", markersize=16, zorder=3)
+    if line is not None:
+        ax.axvline(line, color="C3", linestyle="--", label=line_label)
+        if line_label:
+            ax.legend(loc="best", fontsize="small")
+    ax.set_yticks(range(len(groups)), [str(g) for g in groups])
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title(title or f"{value} per {by}: dots are runs, | the mean")
+    return fig

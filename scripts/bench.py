@@ -1,140 +1,187 @@
-"""Training speed: the R tutorials' way against this course's way, on this machine.
+"""Time to accuracy: how many seconds of training each recipe needs to reach 99.0% and
+99.5% test accuracy, on this machine. ``make bench`` runs it.
 
-``make bench`` runs it. Each (model, setup) pair trains in its own Python process, so
-that TensorFlow reads its settings fresh:
+Three recipes, each trained in its own Python process (one after the other: two at
+once would share the cores and distort both timings), each evaluated on the test set
+after every epoch:
 
-- naive: what the tutorials' code did: plain ``fit`` on NumPy arrays, batch 128,
-  TensorFlow's default settings (oneDNN only where TensorFlow enables it by itself,
-  one training step per call into TensorFlow);
-- course: the same model, data and batch size with the course's settings:
-  ``helpers.runtime.setup()`` (oneDNN on) and ``steps_per_execution=10``;
-- bfloat16: the course's settings plus Keras' ``mixed_bfloat16`` policy, a lever the
-  notebooks do not pull (see the README): it pays only on CPUs with native bfloat16
-  arithmetic, and it changes the numbers a model learns.
+- keras-io: the Keras website's "Simple MNIST convnet" example (Conv 32, pooling,
+  Conv 64, pooling, dropout 0.5, Dense 10: 34,826 parameters; Adam, batch 128,
+  ``validation_split=0.1``, 15 epochs), as published;
+- notebook 04: the improved convnet of notebook 04, built and compiled by the
+  notebook's own cell (tagged ``recipe``);
+- notebook 07: the challenge recipe, run by the notebook's cells tagged ``recipe``.
 
-After one warm-up epoch on a slice of the data (graph tracing), each process times
-full epochs over the 60,000 training images and reports samples per second.
+The seconds count training only: the per-epoch test evaluation is timed apart and
+left out. Every process starts with ``helpers.runtime.setup()``, so all three get
+the same TensorFlow settings.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import subprocess
 import sys
 import time
+from typing import Any
 
-MODELS = ("dense_512", "convnet")
-SETUPS = ("naive", "course", "bfloat16")
+from tools import ROOT, experiments
+
+RECIPES = ("keras-io", "notebook 04", "notebook 07")
+TARGETS = (0.990, 0.995)
 
 
-def worker(model_name: str, setup: str, epochs: int) -> dict[str, float]:
-    """Train one model with one setup in this process; return samples per second."""
-    if setup in ("course", "bfloat16"):
-        from helpers import runtime
+def keras_io_convnet(keras: Any) -> Any:
+    """The model of keras.io/examples/vision/mnist_convnet (34,826 parameters)."""
+    layers = keras.layers
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            layers.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+            layers.MaxPooling2D(pool_size=(2, 2)),
+            layers.Conv2D(64, kernel_size=(3, 3), activation="relu"),
+            layers.MaxPooling2D(pool_size=(2, 2)),
+            layers.Flatten(),
+            layers.Dropout(0.5),
+            layers.Dense(10, activation="softmax"),
+        ]
+    )
 
-        runtime.setup(seed=0, verbose=False)
-        steps_per_execution = 10
-    else:
-        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # quiet, changes no speed
-        steps_per_execution = 1
+
+def seconds_to(accuracies: list[float], seconds: list[float], target: float) -> float:
+    """Training seconds until the first epoch at or above ``target`` (NaN if none).
+
+    ``accuracies[i]`` is the test accuracy after epoch i, ``seconds[i]`` that
+    epoch's training time.
+
+    Example: ``seconds_to([0.98, 0.991], [10.0, 9.0], 0.99) == 19.0``
+    """
+    total = 0.0
+    for accuracy, epoch_seconds in zip(accuracies, seconds, strict=True):
+        total += epoch_seconds
+        if accuracy >= target:
+            return total
+    return float("nan")
+
+
+def worker(recipe: str, seed: int) -> dict[str, Any]:
+    """Train one recipe in this process; return its per-epoch accuracies and seconds."""
+    from helpers import runtime
+
+    runtime.setup(seed=seed, verbose=False)
     import keras
+    import numpy as np
+    import tensorflow as tf
 
     from helpers import data, preprocessing
 
-    keras.utils.set_random_seed(0)
-    if setup == "bfloat16":
-        keras.mixed_precision.set_global_policy("mixed_bfloat16")
-    (x_train, y_train), _ = data.load_mnist()
-    layers = keras.layers
-    if model_name == "dense_512":
-        x = preprocessing.flatten_and_scale(x_train)
-        model = keras.Sequential(
-            [
-                keras.Input(shape=(784,)),
-                layers.Dense(512, activation="relu"),
-                layers.Dense(10, activation="softmax"),
-            ]
+    (x_train, y_train), (x_test, y_test) = data.load_mnist()
+    x_train = preprocessing.scale_and_add_channel(x_train)
+    x_test = preprocessing.scale_and_add_channel(x_test)
+    y_train, y_test = preprocessing.one_hot(y_train), preprocessing.one_hot(y_test)
+    accuracies: list[float] = []
+    seconds: list[float] = []
+
+    class TestEachEpoch(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch: int, logs: Any = None) -> None:
+            self.start = time.perf_counter()
+
+        def on_epoch_end(self, epoch: int, logs: Any = None) -> None:
+            seconds.append(time.perf_counter() - self.start)
+            result = self.model.evaluate(x_test, y_test, verbose=0, batch_size=1000)
+            accuracies.append(float(result[1]))
+
+    callbacks = [TestEachEpoch()]
+    modules = {"keras": keras, "np": np, "tf": tf, "time": time}
+    if recipe == "keras-io":
+        model = keras_io_convnet(keras)
+        model.compile(
+            loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"]
         )
+        model.fit(
+            x_train,
+            y_train,
+            batch_size=128,
+            epochs=15,
+            validation_split=0.1,
+            verbose=0,
+            callbacks=callbacks,
+        )
+    elif recipe == "notebook 04":
+        cells = experiments.recipe_from(
+            ROOT / "notebooks" / "04_convnet.ipynb", x_train=x_train, **modules
+        )
+        model = cells["convnet"]
+        model.fit(
+            x_train,
+            y_train,
+            epochs=cells["epochs"],
+            batch_size=128,
+            verbose=0,
+            callbacks=callbacks,
+        )
+    elif recipe == "notebook 07":
+        cells = experiments.recipe_from(
+            ROOT / "notebooks" / "07_challenge.ipynb", **modules
+        )
+        model = cells["challenge_convnet"]()
+        images, labels = tf.constant(x_train), tf.constant(y_train)
+        del x_train
+        cells["train"](model, images, labels, cells["EPOCHS"], callbacks=callbacks)
     else:
-        x = preprocessing.scale_and_add_channel(x_train)
-        model = keras.Sequential(
-            [
-                keras.Input(shape=(28, 28, 1)),
-                layers.Conv2D(32, 3, activation="relu"),
-                layers.MaxPooling2D(2),
-                layers.Conv2D(32, 3, activation="relu"),
-                layers.MaxPooling2D(2),
-                layers.Flatten(),
-                layers.Dense(32, activation="relu"),
-                layers.Dense(10, activation="softmax"),
-            ]
-        )
-    y = preprocessing.one_hot(y_train)
-    model.compile(
-        optimizer="rmsprop",
-        loss="categorical_crossentropy",
-        metrics=["accuracy"],
-        steps_per_execution=steps_per_execution,
-    )
-    model.fit(x[:6400], y[:6400], epochs=1, batch_size=128, verbose=0)  # warm-up
-    start = time.perf_counter()
-    model.fit(x, y, epochs=epochs, batch_size=128, verbose=0)
-    seconds = time.perf_counter() - start
-    return {"samples_per_second": epochs * len(x) / seconds, "seconds": seconds}
+        raise ValueError(f"unknown recipe {recipe!r}; expected one of {RECIPES}")
+    return {
+        "parameters": model.count_params(),
+        "accuracies": accuracies,
+        "seconds": seconds,
+    }
+
+
+def summary_row(recipe: str, run: dict[str, Any]) -> dict[str, Any]:
+    """One row of the table: seconds to each target, final accuracy, epochs."""
+    row: dict[str, Any] = {"recipe": recipe, "parameters": run["parameters"]}
+    for target in TARGETS:
+        value = seconds_to(run["accuracies"], run["seconds"], target)
+        row[f"s to {target:.1%}"] = "not reached" if value != value else round(value)
+    row["final accuracy"] = round(run["accuracies"][-1], 4)
+    row["epochs"] = len(run["accuracies"])
+    row["s in all"] = round(sum(run["seconds"]))
+    return row
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=int, default=2, help="timed epochs per run")
-    parser.add_argument(
-        "--worker", nargs=2, metavar=("MODEL", "SETUP"), help=argparse.SUPPRESS
-    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--recipes", nargs="+", choices=RECIPES, default=RECIPES)
+    parser.add_argument("--worker", choices=RECIPES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(*args.worker, epochs=args.epochs)))
+        print(json.dumps(worker(args.worker, args.seed)))
         return 0
 
     import pandas as pd
 
     rows = []
-    for model_name in MODELS:
-        speeds = {}
-        for setup in SETUPS:
-            env = {k: v for k, v in os.environ.items() if not k.startswith("TF_")}
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    __file__,
-                    "--epochs",
-                    str(args.epochs),
-                    "--worker",
-                    model_name,
-                    setup,
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-                env=env,
-            )
-            speeds[setup] = json.loads(result.stdout.strip().splitlines()[-1])[
-                "samples_per_second"
-            ]
-            print(
-                f"{model_name:9} {setup:8} {speeds[setup]:8.0f} samples/s", flush=True
-            )
-        row = {"model": model_name, "naive samples/s": round(speeds["naive"])}
-        for setup in SETUPS[1:]:
-            row[f"{setup} samples/s"] = round(speeds[setup])
-            row[f"{setup} speed-up"] = round(speeds[setup] / speeds["naive"], 2)
-        rows.append(row)
+    for recipe in args.recipes:
+        result = subprocess.run(
+            [sys.executable, "-m", "scripts.bench", "--worker", recipe]
+            + ["--seed", str(args.seed)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        run = json.loads(result.stdout.strip().splitlines()[-1])
+        rows.append(summary_row(recipe, run))
+        print(f"{recipe}: {json.dumps(rows[-1])}", flush=True)
     print()
-    print(
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, batch 128, {args.epochs} timed epochs of 60,000 images"
-    )
-    print(pd.DataFrame(rows).to_string(index=False))
+    print(f"{experiments.machine()}; seed {args.seed}; seconds of training only")
+    table = pd.DataFrame(rows).astype(str)
+    print("| " + " | ".join(table.columns) + " |")
+    print("|" + "---|" * len(table.columns))
+    for values in table.itertuples(index=False):
+        print("| " + " | ".join(values) + " |")
     return 0
 
 

@@ -11,7 +11,7 @@ import pytest
 from tools import ROOT, repository
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-ALLOWED_TAGS = {"nbval-ignore-output"}
+ALLOWED_TAGS = {"nbval-ignore-output", "recipe"}  # recipe: run by a script too
 
 
 def load(path: Path) -> nbformat.NotebookNode:

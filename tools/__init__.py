@@ -2,8 +2,9 @@
 
 execute runs the notebooks in fresh kernels (``make run``, ``make outputs``);
 repository points the notebooks' badges and install cells at a repository (forks,
-``make release-check``). They need nbformat, nbclient and nbconvert, which the
-``test`` extra installs; learners on Colab install only `helpers`, which needs none
+``make release-check``); experiments holds what the experiment scripts share (the
+notebook cells tagged ``recipe``, results files with their header). They need
+nbformat, nbclient and nbconvert, which the ``test`` extra installs; learners on Colab install only `helpers`, which needs none
 of them. Run them from the repository's root: ``python -m tools.execute ...``.
 """
 

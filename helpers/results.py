@@ -1,0 +1,49 @@
+"""Results of the course's longer experiments, committed as CSV under notebooks/results/.
+
+Each file opens with ``#`` lines naming the machine, the versions and the command
+that wrote it (see the repository's ``tools/experiments.py``), then a CSV table.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+
+
+def read_results(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a results file; its ``#`` lines are kept in ``frame.attrs["header"]``.
+
+    Example: ``read_results("results/challenge_seeds.csv").attrs["header"]``
+    """
+    text = Path(path).read_text()
+    lines = text.splitlines()
+    header = [line[2:] for line in lines if line.startswith("# ")]
+    frame = pd.read_csv(io.StringIO(text), comment="#")
+    if frame.empty:
+        raise ValueError(f"{path} holds no results")
+    frame.attrs["header"] = header
+    return frame
+
+
+def spread_table(
+    frame: pd.DataFrame, by: str, value: str, reference: str
+) -> pd.DataFrame:
+    """Mean, smallest and largest ``value`` per ``by`` group, against ``reference``.
+
+    ``beyond spread`` is True where the group's range of values and the reference
+    group's range do not overlap: with a few seeds per group, the plainest test of
+    a difference that the seed-to-seed spread alone does not explain.
+
+    Example: ``spread_table(ingredients, "variant", "val_errors", "full recipe")``
+    """
+    stats = frame.groupby(by, sort=False)[value].agg(["count", "mean", "min", "max"])
+    if reference not in stats.index:
+        raise KeyError(f"no rows with {by} == {reference!r}")
+    ref = stats.loc[reference]
+    stats["mean - reference"] = stats["mean"] - ref["mean"]
+    stats["beyond spread"] = (stats["min"] > ref["max"]) | (stats["max"] < ref["min"])
+    stats.loc[reference, "beyond spread"] = False
+    return stats.rename(columns={"count": "runs"})

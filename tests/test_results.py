@@ -1,0 +1,72 @@
+"""helpers.results and plots.spread_plot: experiment results read back and compared."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import plots, results
+
+RUNS = pd.DataFrame(
+    {
+        "variant": [
+            "full",
+            "full",
+            "full",
+            "no aug",
+            "no aug",
+            "no aug",
+            "half",
+            "half",
+        ],
+        "errors": [40, 44, 42, 50, 53, 47, 43, 39],
+    }
+)
+
+
+def test_read_results_keeps_the_header_lines_apart_from_the_table(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("# machine: test box\n# command: make x\nseed,acc\n1,0.5\n2,0.75\n")
+    frame = results.read_results(path)
+    assert frame.attrs["header"] == ["machine: test box", "command: make x"]
+    assert list(frame.columns) == ["seed", "acc"]
+    assert frame["acc"].tolist() == [0.5, 0.75]
+
+
+def test_read_results_refuses_a_file_without_rows(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("# machine: test box\nseed,acc\n")
+    with pytest.raises(ValueError, match="no results"):
+        results.read_results(path)
+
+
+def test_spread_table_flags_only_ranges_that_do_not_overlap():
+    table = results.spread_table(RUNS, "variant", "errors", reference="full")
+    assert list(table.index) == ["full", "no aug", "half"]
+    assert table.loc["no aug", "mean"] == pytest.approx(50)
+    assert table.loc["no aug", "mean - reference"] == pytest.approx(8)
+    assert table.loc["no aug", "min"] == 47 and table.loc["half", "runs"] == 2
+    # 47..53 lies above 40..44: beyond the spread; 39..43 overlaps it: not
+    assert table["beyond spread"].tolist() == [False, True, False]
+
+
+def test_spread_table_needs_the_reference_group():
+    with pytest.raises(KeyError, match="missing"):
+        results.spread_table(RUNS, "variant", "errors", reference="missing")
+
+
+def test_spread_plot_draws_every_run_and_each_mean():
+    fig = plots.spread_plot(RUNS, "variant", "errors", xlabel="errors", line=45.0)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["full", "no aug", "half"]
+    dots = [line for line in ax.lines if line.get_marker() == "o"]
+    assert sorted(np.concatenate([d.get_xdata() for d in dots])) == sorted(
+        RUNS["errors"]
+    )
+    means = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "|"]
+    assert means == pytest.approx([42, 50, 41])
+    assert ax.get_xlabel() == "errors"
+    plt.close(fig)
