@@ -11,17 +11,8 @@ from helpers import plots, results
 
 RUNS = pd.DataFrame(
     {
-        "variant": [
-            "full",
-            "full",
-            "full",
-            "no aug",
-            "no aug",
-            "no aug",
-            "half",
-            "half",
-        ],
-        "errors": [40, 44, 42, 50, 53, 47, 43, 39],
+        "variant": ["full"] * 3 + ["no aug"] * 3 + ["half"] * 2 + ["wide"] * 2,
+        "errors": [40, 44, 42, 50, 53, 47, 43, 39, 35, 38],
     }
 )
 
@@ -44,16 +35,16 @@ def test_read_results_refuses_a_file_without_rows(tmp_path):
 
 def test_spread_table_flags_only_ranges_that_do_not_overlap():
     table = results.spread_table(RUNS, "variant", "errors", reference="full")
-    assert list(table.index) == ["full", "no aug", "half"]
+    assert list(table.index) == ["full", "no aug", "half", "wide"]
     assert table.loc["no aug", "mean"] == pytest.approx(50)
     assert table.loc["no aug", "mean - reference"] == pytest.approx(8)
     assert table.loc["no aug", "min"] == 47 and table.loc["half", "runs"] == 2
-    # 47..53 lies above 40..44: beyond the spread; 39..43 overlaps it: not
-    assert table["beyond spread"].tolist() == [False, True, False]
+    # 47..53 lies above 40..44 and 35..38 below it: beyond the spread; 39..43 overlaps
+    assert table["beyond spread"].tolist() == [False, True, False, True]
 
 
 def test_spread_table_needs_the_reference_group():
-    with pytest.raises(KeyError, match="missing"):
+    with pytest.raises(KeyError, match="no rows with"):
         results.spread_table(RUNS, "variant", "errors", reference="missing")
 
 
@@ -61,12 +52,12 @@ def test_spread_plot_draws_every_run_and_each_mean():
     fig = plots.spread_plot(RUNS, "variant", "errors", xlabel="errors", line=45.0)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == ["full", "no aug", "half"]
+    assert labels == ["full", "no aug", "half", "wide"]
     dots = [line for line in ax.lines if line.get_marker() == "o"]
     assert sorted(np.concatenate([d.get_xdata() for d in dots])) == sorted(
         RUNS["errors"]
     )
     means = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "|"]
-    assert means == pytest.approx([42, 50, 41])
+    assert means == pytest.approx([42, 50, 41, 36.5])
     assert ax.get_xlabel() == "errors"
     plt.close(fig)

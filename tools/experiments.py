@@ -58,7 +58,7 @@ def recipe_from(notebook: str | os.PathLike[str], **names: Any) -> dict[str, Any
 
 
 def machine() -> str:
-    """One line on the processor and its cores, e.g. 'AMD EPYC 9R14, 2 cores'.
+    """One line on the processor, its cores and the system: 'AMD EPYC, 2 cores, Linux'.
 
     Example: ``machine()``
     """
@@ -102,4 +102,3 @@ def write_results(
         file.write("\n".join(lines) + "\n")
         frame.to_csv(file, index=False, lineterminator="\n")
     return path
-

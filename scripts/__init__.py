@@ -1,0 +1,1 @@
+"""Scripts behind make lock, make bench and make experiments; run them as modules."""
