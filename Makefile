@@ -60,7 +60,7 @@ $(VENV)/.installed-lab: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) -m scripts.bench
 
-## experiments: re-run notebook 07's seed and ingredient studies into notebooks/results/ (about 90 min)
+## experiments: re-run notebook 07's seed and ingredient studies into notebooks/results/ (about 70 min)
 experiments: $(INSTALLED)
 	$(PY) -m scripts.challenge seeds ingredients
 
