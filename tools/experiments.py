@@ -73,7 +73,7 @@ def machine() -> str:
 
 
 def header(command: Iterable[str], versions: Mapping[str, str]) -> list[str]:
-    """The ``#`` lines that open a results file: machine, versions, command, date.
+    """The ``#`` lines that open a results file: machine, versions, command, start time.
 
     Example: ``header(["python", "-m", "scripts.challenge"], {"Keras": "3.13.0"})``
     """
@@ -82,7 +82,7 @@ def header(command: Iterable[str], versions: Mapping[str, str]) -> list[str]:
         f"# machine: {machine()}",
         f"# versions: Python {platform.python_version()}, {libraries}",
         f"# command: {shlex.join(command)}",
-        f"# written: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+        f"# started: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
     ]
 
 
