@@ -60,8 +60,9 @@ $(VENV)/.installed-lab: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) -m scripts.bench
 
-## experiments: re-run notebook 07's seed and ingredient studies into notebooks/results/ (about 70 min)
+## experiments: re-run notebook 04's and 07's multi-seed studies into notebooks/results/ (about 80 min)
 experiments: $(INSTALLED)
+	$(PY) -m scripts.convnet_changes
 	$(PY) -m scripts.challenge seeds ingredients
 
 ## lock: re-resolve constraints.txt for every supported Python (after changing pyproject.toml)

@@ -67,26 +67,43 @@ def show_digits(
     return fig
 
 
-def plot_history(history: Any, title: str | None = None) -> Figure:
+def plot_history(
+    history: Any,
+    title: str | None = None,
+    *,
+    log_loss: bool = False,
+    mark_best: bool = False,
+) -> Figure:
     """Loss and accuracy per epoch, training and validation (like R's plot(history)).
 
-    Accepts a Keras ``History`` or its ``history`` dict of per-epoch lists.
+    Accepts a Keras ``History`` or its ``history`` dict of per-epoch lists;
+    ``log_loss`` and ``mark_best`` as in :func:`compare_histories`.
 
     Example: ``plot_history(model.fit(x, y, validation_split=0.2, epochs=5))``
     """
-    return compare_histories({"": history}, title=title)
+    return compare_histories(
+        {"": history}, title=title, log_loss=log_loss, mark_best=mark_best
+    )
 
 
 def compare_histories(
     histories: Mapping[str, Any],
     metrics: Sequence[str] | None = None,
     title: str | None = None,
+    *,
+    log_loss: bool = False,
+    mark_best: bool = False,
+    validation_only: bool = False,
 ) -> Figure:
     """Overlay several training runs: one panel per metric, one colour per run,
     solid lines for training and dashed lines for validation.
 
     ``histories`` maps a run's name to its Keras ``History`` (or its dict);
     ``metrics`` defaults to the loss, then every metric of the first run.
+    ``log_loss`` draws the loss panels on a logarithmic scale (a rise late in
+    training stays visible beside the steep first epochs); ``mark_best`` circles,
+    on every validation curve, the epoch with the lowest validation loss;
+    ``validation_only`` draws only the validation curves, solid, one per run.
 
     Example: ``compare_histories({"no dropout": h1, "dropout 0.5": h2})``
     """
@@ -101,6 +118,8 @@ def compare_histories(
     metrics = list(metrics)
     for name, logs in runs.items():
         missing = [m for m in metrics if m not in logs]
+        if validation_only:
+            missing = [f"val_{m}" for m in metrics if f"val_{m}" not in logs]
         if missing:
             raise ValueError(f"run {name!r} has no {', '.join(missing)}")
     width = 4.8 * len(metrics) + (0 if len(runs) == 1 else 2.2)
@@ -114,18 +133,40 @@ def compare_histories(
             colour = colours[i % len(colours)]
             epochs = np.arange(1, len(logs[metric]) + 1)
             prefix = f"{name}: " if name else ""
-            ax.plot(epochs, logs[metric], "-", color=colour, label=f"{prefix}training")
+            if not validation_only:
+                ax.plot(
+                    epochs, logs[metric], "-", color=colour, label=f"{prefix}training"
+                )
             if f"val_{metric}" in logs:
                 ax.plot(
                     epochs,
                     logs[f"val_{metric}"],
-                    "--",
+                    "-" if validation_only else "--",
                     color=colour,
-                    label=f"{prefix}validation",
+                    label=name or "validation"
+                    if validation_only
+                    else f"{prefix}validation",
                 )
+                if mark_best and "val_loss" in logs:
+                    best = int(np.argmin(logs["val_loss"]))
+                    ax.plot(
+                        best + 1,
+                        logs[f"val_{metric}"][best],
+                        "o",
+                        markersize=9,
+                        fillstyle="none",
+                        color=colour,
+                        label=f"{prefix}best epoch ({best + 1})",
+                    )
+        if log_loss and "loss" in metric:
+            ax.set_yscale("log")
         ax.set_xlabel("epoch")
-        ax.set_ylabel(metric)
-        ax.set_title(metric.replace("_", " "))
+        ax.set_ylabel(
+            metric + (" (log scale)" if log_loss and "loss" in metric else "")
+        )
+        ax.set_title(
+            ("validation " if validation_only else "") + metric.replace("_", " ")
+        )
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.grid(alpha=0.3)
     if len(runs) == 1:
@@ -185,21 +226,98 @@ def weight_maps(
 
 
 def feature_maps(
-    maps: Any, ncols: int = 16, size: float = 0.8, suptitle: str | None = None
+    maps: Any,
+    ncols: int = 16,
+    size: float = 0.8,
+    suptitle: str | None = None,
+    *,
+    titles: Sequence[str] | None = None,
+    vmax: float | None = None,
 ) -> Figure:
     """The channels of one layer's output for one image, ``(height, width, channels)``,
-    each on its own scale (bright = strong response).
+    on one shared scale from 0 to ``vmax`` (default: the largest value in ``maps``),
+    with a colour bar, so that a weak channel looks weak. Pass the whole layer's
+    maximum as ``vmax`` when drawing a few of its channels.
 
     Example: ``feature_maps(activations[0], suptitle="conv 1: 32 maps of 26 x 26")``
     """
-    maps = np.asarray(maps)
+    maps = np.asarray(maps, dtype=float)
     if maps.ndim != 3:
         raise ValueError(f"expected (height, width, channels), got {maps.shape}")
     channels = maps.shape[2]
-    fig, axes = _image_grid(channels, ncols, size, size, suptitle=suptitle)
+    if titles is not None and len(titles) != channels:
+        raise ValueError(f"{channels} channels but {len(titles)} titles")
+    top = float(maps.max()) if vmax is None else float(vmax)
+    top = top if top > 0 else 1.0  # an all-zero layer still gets a readable bar
+    room = 0.3 if titles is not None else 0.0
+    fig, axes = _image_grid(
+        channels, ncols, size, size + room, extra_width=1.0, suptitle=suptitle
+    )
     for i, ax in enumerate(axes):
         ax.axis("off")
-        ax.imshow(maps[:, :, i], cmap="viridis")
+        shown = ax.imshow(maps[:, :, i], cmap="viridis", vmin=0, vmax=top)
+        if titles is not None:
+            ax.set_title(titles[i], fontsize=8)
+    fig.colorbar(shown, ax=fig.axes, shrink=0.8, label="activation")
+    return fig
+
+
+def filter_responses(
+    filters: Any,
+    responses: Any,
+    *,
+    titles: Sequence[str] | None = None,
+    ncols: int = 8,
+    size: float = 1.1,
+    suptitle: str | None = None,
+) -> Figure:
+    """Each filter above its response map: ``filters`` is ``(height, width, n)``
+    (drawn green positive, purple negative, one shared scale), ``responses`` is
+    ``(height, width, n)`` (one shared diverging scale: a negative response is what
+    ReLU would cut). Two colour bars say what each row's colours mean.
+
+    Example: ``filter_responses(kernel[:, :, 0, :], conv_output[0], ncols=8)``
+    """
+    filters = np.asarray(filters, dtype=float)
+    responses = np.asarray(responses, dtype=float)
+    if filters.ndim != 3 or responses.ndim != 3:
+        raise ValueError(
+            "expected filters and responses as (height, width, n), got "
+            f"{filters.shape} and {responses.shape}"
+        )
+    n = filters.shape[2]
+    if responses.shape[2] != n:
+        raise ValueError(f"{n} filters but {responses.shape[2]} responses")
+    if titles is not None and len(titles) != n:
+        raise ValueError(f"{n} filters but {len(titles)} titles")
+    ncols = max(1, min(ncols, n))
+    bands = -(-n // ncols)
+    fig, axes = plt.subplots(
+        2 * bands,
+        ncols,
+        figsize=(size * ncols + 1.6, (2 * size + 0.25) * bands + 0.5),
+        squeeze=False,
+        layout="constrained",
+    )
+    weight_limit = float(np.abs(filters).max()) or 1.0
+    response_limit = float(np.abs(responses).max()) or 1.0
+    for ax in axes.flat:
+        ax.axis("off")
+    for i in range(n):
+        band, col = divmod(i, ncols)
+        top, bottom = axes[2 * band, col], axes[2 * band + 1, col]
+        kernel = top.imshow(
+            filters[:, :, i], cmap="PRGn", vmin=-weight_limit, vmax=weight_limit
+        )
+        response = bottom.imshow(
+            responses[:, :, i], cmap="RdBu_r", vmin=-response_limit, vmax=response_limit
+        )
+        if titles is not None:
+            top.set_title(titles[i], fontsize=9)
+    fig.colorbar(kernel, ax=axes[0::2].ravel().tolist(), shrink=0.8, label="weight")
+    fig.colorbar(response, ax=axes[1::2].ravel().tolist(), shrink=0.8, label="response")
+    if suptitle:
+        fig.suptitle(suptitle)
     return fig
 
 
@@ -261,14 +379,16 @@ def confusion_heatmap(
         matrix = matrix * 100  # shares of a row, shown in percent
     n = len(matrix)
     fig, ax = plt.subplots(figsize=(0.55 * n + 2, 0.5 * n + 1.2), layout="constrained")
-    # a log-like scale would hide the diagonal; cap the colours so errors stay visible
+    # a log-like scale would hide the diagonal; cap the colours so errors stay
+    # visible, and say so on the colour bar (a 974 must not look like an 18)
     off_diagonal = matrix[~np.eye(n, dtype=bool)]
     top = max(float(off_diagonal.max()) * 2, 1e-9)
+    capped = bool((matrix > top).any())
     shown = ax.imshow(np.minimum(matrix, top), cmap="Blues", vmin=0, vmax=top)
     for (row, col), value in np.ndenumerate(matrix):
         if value == 0:
             continue  # empty cells read faster than a grid of zeros
-        text = f"{value:.0f}" if integers or value >= 10 else f"{value:.1f}"
+        text = f"{value:.0f}" if integers else f"{value:.1f}"
         ax.text(
             col,
             row,
@@ -282,8 +402,17 @@ def confusion_heatmap(
     ax.set_yticks(range(n))
     ax.set_xlabel("predicted digit")
     ax.set_ylabel("true digit")
+    unit = "count" if integers else "% of the row"
+    cap = f"{top:.0f}" if integers else f"{top:.1f}%"
     fig.colorbar(
-        shown, ax=ax, shrink=0.8, label="count" if integers else "% of the row"
+        shown,
+        ax=ax,
+        shrink=0.8,
+        extend="max" if capped else "neither",
+        label=f"{unit} (colours capped at {cap}; cells above it are\n"
+        "as dark as the cap: read their numbers)"
+        if capped
+        else unit,
     )
     if title:
         ax.set_title(title)
@@ -359,4 +488,123 @@ def spread_plot(
     ax.set_xlabel(xlabel)
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(title or f"{value} per {by}: dots are runs, | the mean")
+    return fig
+
+
+def reliability_diagram(
+    tables: Mapping[str, Any], *, title: str | None = None
+) -> Figure:
+    """One panel per model: in each confidence bin, a bar as high as the accuracy
+    of the predictions that fell in it, beside the diagonal where accuracy equals
+    confidence; the count of predictions is written above each bar (most fall in
+    the top bin).
+
+    ``tables`` maps a model's name to a pandas DataFrame with one row per bin and
+    columns ``lower``, ``upper`` (the bin's edges), ``count``, ``confidence`` (mean
+    confidence in the bin) and ``accuracy``; empty bins are skipped.
+
+    Example: ``reliability_diagram({"convnet": bins}, title="Reliability")``
+    """
+    if not tables:
+        raise ValueError("no models to draw")
+    needed = {"lower", "upper", "count", "confidence", "accuracy"}
+    for name, table in tables.items():
+        missing = needed - set(table.columns)
+        if missing:
+            raise ValueError(f"table {name!r} has no {', '.join(sorted(missing))}")
+    fig, axes = plt.subplots(
+        1,
+        len(tables),
+        figsize=(4.2 * len(tables), 4.0),
+        squeeze=False,
+        sharey=True,
+        layout="constrained",
+    )
+    for ax, (name, table) in zip(axes[0], tables.items(), strict=True):
+        used = table[table["count"] > 0]
+        lows = used["lower"].to_numpy(dtype=float)
+        widths = used["upper"].to_numpy(dtype=float) - lows
+        ax.bar(
+            lows,
+            used["accuracy"],
+            width=widths,
+            align="edge",
+            color="C0",
+            edgecolor="white",
+            label="accuracy in the bin",
+        )
+        ax.plot(
+            used["confidence"],
+            used["accuracy"],
+            "o",
+            color="C1",
+            markersize=4,
+            label="(mean confidence, accuracy)",
+        )
+        ax.plot([0, 1], [0, 1], "--", color="0.4", label="perfectly calibrated")
+        for low, width, acc, count in zip(
+            lows, widths, used["accuracy"], used["count"], strict=True
+        ):
+            ax.text(low + width / 2, acc + 0.02, f"{count:,}", ha="center", fontsize=7)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1.08)
+        ax.set_xlabel("confidence (top probability)")
+        ax.set_title(name)
+        ax.grid(alpha=0.3)
+    axes[0, 0].set_ylabel("accuracy")
+    axes[0, 0].legend(loc="upper left", fontsize="small")
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+def occlusion_maps(
+    images: Any,
+    maps: Any,
+    *,
+    titles: Sequence[str] | None = None,
+    size: float = 1.6,
+    suptitle: str | None = None,
+) -> Figure:
+    """Each image (top row) above its occlusion map (bottom row): how much covering
+    each place lowered the probability of a class (red: covering it lowered the
+    probability, so the model relied on it; blue: covering it raised it). One
+    shared scale, symmetric around zero, with a colour bar.
+
+    Example: ``occlusion_maps(x[idx], [analysis.occlusion_map(...) for ...])``
+    """
+    images = [as_image(im) for im in images]
+    maps = [np.asarray(m, dtype=float) for m in maps]
+    if not images or len(images) != len(maps):
+        raise ValueError(f"{len(images)} images but {len(maps)} maps")
+    if titles is not None and len(titles) != len(images):
+        raise ValueError(f"{len(images)} images but {len(titles)} titles")
+    n = len(images)
+    fig, axes = plt.subplots(
+        2,
+        n,
+        figsize=(size * n + 1.4, 2 * size + 0.8 + (0.5 if suptitle else 0)),
+        squeeze=False,
+        layout="constrained",
+    )
+    limit = max(float(max(np.abs(m).max() for m in maps)), 1e-9)
+    for i in range(n):
+        show_digit(
+            images[i],
+            None if titles is None else titles[i],
+            ax=axes[0, i],
+            fontsize=9,
+        )
+        shown = axes[1, i].imshow(maps[i], cmap="RdBu_r", vmin=-limit, vmax=limit)
+        axes[1, i].contour(images[i], levels=[0.5 * images[i].max()], colors="0.3")
+        axes[1, i].set_xticks([])
+        axes[1, i].set_yticks([])
+    fig.colorbar(
+        shown,
+        ax=axes[1].tolist(),
+        shrink=0.9,
+        label="drop in probability\nwhen covered",
+    )
+    if suptitle:
+        fig.suptitle(suptitle)
     return fig

@@ -29,17 +29,27 @@ def read_results(path: str | os.PathLike[str]) -> pd.DataFrame:
 
 
 def spread_table(
-    frame: pd.DataFrame, by: str, value: str, reference: str
+    frame: pd.DataFrame, by: str, value: str, reference: str | None = None
 ) -> pd.DataFrame:
     """Mean, smallest and largest ``value`` per ``by`` group, against ``reference``.
 
     ``beyond spread`` is True where the group's range of values and the reference
     group's range do not overlap: with a few seeds per group, the plainest test of
-    a difference that the seed-to-seed spread alone does not explain.
+    a difference that the seed-to-seed spread alone does not explain. Without a
+    ``reference``, each group is compared with the group above it (in order of
+    first appearance): the test for changes made one at a time, each on top of
+    the last.
 
     Example: ``spread_table(ingredients, "variant", "val_errors", "full recipe")``
     """
     stats = frame.groupby(by, sort=False)[value].agg(["count", "mean", "min", "max"])
+    if reference is None:
+        above = stats.shift(1)
+        stats["mean - row above"] = stats["mean"] - above["mean"]
+        stats["beyond spread"] = (stats["min"] > above["max"]) | (
+            stats["max"] < above["min"]
+        )
+        return stats.rename(columns={"count": "runs"})
     if reference not in stats.index:
         raise KeyError(f"no rows with {by} == {reference!r}")
     ref = stats.loc[reference]

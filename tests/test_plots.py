@@ -128,20 +128,56 @@ def test_weight_maps_share_one_symmetric_diverging_scale():
         plots.weight_maps(np.zeros((10, 3)))
 
 
-def test_feature_maps_draw_each_channel():
-    fig = plots.feature_maps(np.random.default_rng(0).random((5, 5, 6)), ncols=4)
-    assert sum(bool(ax.images) for ax in fig.axes) == 6
+def test_feature_maps_share_one_scale_per_layer_with_a_colour_bar():
+    maps = np.random.default_rng(0).random((5, 5, 6))
+    maps[:, :, 2] *= 0.01  # a weak channel must look weak, not rescaled to bright
+    fig = plots.feature_maps(maps, ncols=4)
+    images = [
+        ax.images[0] for ax in fig.axes if ax.images and ax.get_label() != "<colorbar>"
+    ]
+    assert len(images) == 6
+    assert {im.get_clim() for im in images} == {(0.0, maps.max())}
+    assert any(ax.get_label() == "<colorbar>" for ax in fig.axes)
+    few = plots.feature_maps(maps[:, :, :1], vmax=5.0, titles=["channel 0"])
+    assert few.axes[0].images[0].get_clim() == (0.0, 5.0)
+    assert few.axes[0].get_title() == "channel 0"
+    with pytest.raises(ValueError, match="titles"):
+        plots.feature_maps(maps, titles=["one"])
+
+
+def test_filter_responses_pair_each_filter_with_its_response():
+    filters = np.random.default_rng(1).normal(size=(3, 3, 5))
+    responses = np.random.default_rng(2).normal(size=(8, 8, 5))
+    fig = plots.filter_responses(filters, responses, ncols=3, titles=list("abcde"))
+    drawn = [ax for ax in fig.axes if ax.images and ax.get_label() != "<colorbar>"]
+    shapes = [ax.images[0].get_array().shape for ax in drawn]
+    assert shapes.count((3, 3)) == 5 and shapes.count((8, 8)) == 5
+    # the filter drawn above each response is its own: same column, band above
+    for ax in drawn:
+        if ax.images[0].get_array().shape == (3, 3):
+            index = "abcde".index(ax.get_title())
+            assert np.array_equal(ax.images[0].get_array(), filters[:, :, index])
+    clims = {ax.images[0].get_clim() for ax in drawn}
+    limit = np.abs(responses).max()
+    assert (-limit, limit) in clims and len(clims) == 2
+    assert sum(ax.get_label() == "<colorbar>" for ax in fig.axes) == 2
+    with pytest.raises(ValueError, match="5 filters but 4 responses"):
+        plots.filter_responses(filters, responses[:, :, :4])
 
 
 def test_confusion_heatmap_writes_each_value():
     counts = np.array([[50, 2], [3, 40]])
     fig = plots.confusion_heatmap(counts, values="counts", title="counts")
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["2", "3", "40", "50"]
-    assert fig.axes[1].get_ylabel() == "count"
+    # colours stop at twice the largest mistake, and the colour bar says so
+    assert fig.axes[0].images[0].get_clim() == (0, 6)
+    assert fig.axes[1].get_ylabel().startswith("count (colours capped at 6;")
     shares = np.array([[0.96, 0.04], [0.0, 1.0]])
     fig = plots.confusion_heatmap(shares, values="shares")
-    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["100", "4.0", "96"]
-    assert fig.axes[1].get_ylabel() == "% of the row"
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["100.0", "4.0", "96.0"]
+    assert "capped at 8.0%" in fig.axes[1].get_ylabel()
+    uncapped = plots.confusion_heatmap(np.array([[1, 1], [1, 1]]), values="counts")
+    assert uncapped.axes[1].get_ylabel() == "count"
 
 
 def test_confusion_heatmap_takes_what_it_is_told_not_a_guess():
@@ -159,3 +195,73 @@ def test_probability_bars_colour_prediction_and_truth():
     bars = fig.axes[1].patches
     assert len(bars) == 3 and fig.axes[1].get_title() == "predicted 1 (70%)"
     assert bars[1].get_facecolor() != bars[2].get_facecolor() != bars[0].get_facecolor()
+
+
+def test_history_plots_can_use_a_log_loss_scale_and_mark_the_best_epoch():
+    history = {
+        "loss": [0.5, 0.2, 0.1],
+        "val_loss": [0.4, 0.1, 0.3],
+        "accuracy": [0.8, 0.9, 0.95],
+        "val_accuracy": [0.85, 0.95, 0.9],
+    }
+    fig = plots.plot_history(history, log_loss=True, mark_best=True)
+    loss_ax, accuracy_ax = fig.axes
+    assert loss_ax.get_yscale() == "log" and accuracy_ax.get_yscale() == "linear"
+    for ax, value in ((loss_ax, 0.1), (accuracy_ax, 0.95)):
+        marks = [line for line in ax.lines if line.get_label() == "best epoch (2)"]
+        assert len(marks) == 1
+        assert list(marks[0].get_xdata()) == [2] and list(marks[0].get_ydata()) == [
+            value
+        ]
+    plain = plots.plot_history(history)
+    assert plain.axes[0].get_yscale() == "linear"
+    assert not any("best" in line.get_label() for line in plain.axes[0].lines)
+
+
+def test_reliability_diagram_draws_each_bin_with_its_count():
+    import pandas as pd
+
+    bins = pd.DataFrame(
+        {
+            "lower": [0.0, 0.5, 0.9],
+            "upper": [0.5, 0.9, 1.0],
+            "count": [0, 30, 970],
+            "confidence": [np.nan, 0.7, 0.99],
+            "accuracy": [np.nan, 0.6, 0.995],
+        }
+    )
+    fig = plots.reliability_diagram({"a": bins, "b": bins}, title="calibration")
+    assert len(fig.axes) == 2
+    bars = fig.axes[0].patches
+    assert [round(b.get_height(), 3) for b in bars] == [0.6, 0.995]  # empty bin skipped
+    assert [round(b.get_width(), 3) for b in bars] == [0.4, 0.1]
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["30", "970"]
+    with pytest.raises(ValueError, match="has no accuracy"):
+        plots.reliability_diagram({"a": bins.drop(columns="accuracy")})
+
+
+def test_occlusion_maps_share_one_symmetric_scale():
+    maps = [np.full((28, 28), 0.2), np.full((28, 28), -0.5)]
+    fig = plots.occlusion_maps(DIGITS[:2], maps, titles=["x", "y"])
+    shown = [
+        ax.images[0] for ax in fig.axes if ax.images and ax.get_label() != "<colorbar>"
+    ]
+    maps_drawn = [im for im in shown if im.get_cmap().name == "RdBu_r"]
+    assert len(maps_drawn) == 2
+    assert {im.get_clim() for im in maps_drawn} == {(-0.5, 0.5)}
+    with pytest.raises(ValueError, match="2 images but 1 maps"):
+        plots.occlusion_maps(DIGITS[:2], maps[:1])
+
+
+def test_compare_histories_can_draw_validation_curves_only():
+    runs = {
+        "a": {"loss": [0.5, 0.3], "val_loss": [0.4, 0.35]},
+        "b": {"loss": [0.6, 0.2], "val_loss": [0.5, 0.3]},
+    }
+    fig = plots.compare_histories(runs, validation_only=True)
+    lines = fig.axes[0].lines
+    assert [line.get_label() for line in lines] == ["a", "b"]
+    assert list(lines[1].get_ydata()) == [0.5, 0.3]
+    assert fig.axes[0].get_title() == "validation loss"
+    with pytest.raises(ValueError, match="val_loss"):
+        plots.compare_histories({"a": {"loss": [0.5]}}, validation_only=True)

@@ -43,6 +43,19 @@ def test_spread_table_flags_only_ranges_that_do_not_overlap():
     assert table["beyond spread"].tolist() == [False, True, False, True]
 
 
+def test_spread_table_without_reference_compares_each_group_with_the_one_above():
+    table = results.spread_table(RUNS, "variant", "errors")
+    assert np.isnan(table.loc["full", "mean - row above"])
+    assert table.loc["half", "mean - row above"] == pytest.approx(41 - 50)
+    # no aug (47..53) vs full (40..44): clear; half (39..43) vs no aug: clear;
+    # wide (35..38) vs half (39..43): clear; the first row has nothing above it
+    assert table["beyond spread"].tolist() == [False, True, True, True]
+    overlapping = pd.DataFrame({"variant": list("aabb"), "errors": [10, 14, 13, 20]})
+    assert results.spread_table(overlapping, "variant", "errors")[
+        "beyond spread"
+    ].tolist() == [False, False]
+
+
 def test_spread_table_needs_the_reference_group():
     with pytest.raises(KeyError, match="no rows with"):
         results.spread_table(RUNS, "variant", "errors", reference="missing")
