@@ -11,6 +11,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import ticker
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -160,6 +161,13 @@ def compare_histories(
                     )
         if log_loss and "loss" in metric:
             ax.set_yscale("log")
+            # plain numbers (0.05, not 5 x 10^-2), minor ticks labelled at 2, 3 and 5
+            ax.yaxis.set_major_formatter(ticker.FuncFormatter(_plain))
+            ax.yaxis.set_minor_formatter(
+                ticker.FuncFormatter(
+                    lambda v, _: _plain(v) if _leading_digit(v) in (2, 3, 5) else ""
+                )
+            )
         ax.set_xlabel("epoch")
         ax.set_ylabel(
             metric + (" (log scale)" if log_loss and "loss" in metric else "")
@@ -179,6 +187,14 @@ def compare_histories(
     return fig
 
 
+def _plain(value: float, _position: Any = None) -> str:
+    return f"{value:g}"
+
+
+def _leading_digit(value: float) -> int:
+    return round(value / 10 ** np.floor(np.log10(value))) if value > 0 else 0
+
+
 def _logs(history: Any) -> Mapping[str, Sequence[float]]:
     logs = getattr(history, "history", history)
     if not isinstance(logs, Mapping) or "loss" not in logs:
@@ -193,10 +209,12 @@ def weight_maps(
     ncols: int = 10,
     size: float = 1.3,
     suptitle: str | None = None,
+    label: str = "weight",
 ) -> Figure:
     """Each column of ``kernel`` (inputs x units) drawn as an image of ``image_shape``,
     in a diverging colour map centred on zero: positive green, negative purple, one
-    shared scale (saturating at the 99.5th percentile of |weight|) and a colour bar.
+    shared scale (saturating at the 99.5th percentile of |weight|) and a colour bar
+    labelled ``label``.
 
     Example: ``weight_maps(model.layers[0].get_weights()[0], titles=list("0123456789"))``
     """
@@ -221,7 +239,7 @@ def weight_maps(
         )
         if titles is not None:
             ax.set_title(titles[i])
-    fig.colorbar(shown, ax=fig.axes, shrink=0.8, label="weight")
+    fig.colorbar(shown, ax=fig.axes, shrink=0.8, label=label)
     return fig
 
 
@@ -314,8 +332,22 @@ def filter_responses(
         )
         if titles is not None:
             top.set_title(titles[i], fontsize=9)
-    fig.colorbar(kernel, ax=axes[0::2].ravel().tolist(), shrink=0.8, label="weight")
-    fig.colorbar(response, ax=axes[1::2].ravel().tolist(), shrink=0.8, label="response")
+    # the filters' colour bar on the left, the responses' on the right: with several
+    # bands of rows, two bars on one side would overlap
+    fig.colorbar(
+        kernel,
+        ax=axes.ravel().tolist(),
+        location="left",
+        shrink=0.8,
+        label="weight (top rows)",
+    )
+    fig.colorbar(
+        response,
+        ax=axes.ravel().tolist(),
+        location="right",
+        shrink=0.8,
+        label="response (bottom rows)",
+    )
     if suptitle:
         fig.suptitle(suptitle)
     return fig

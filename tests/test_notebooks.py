@@ -116,3 +116,20 @@ def test_no_deprecated_or_noisy_keras_usage(path):
             assert re.search(r"verbose\s*=\s*0", cell.source), (
                 "one line per epoch at most"
             )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_unfinished_text(path):
+    for cell in load(path).cells:
+        for marker in ("PLACEHOLDER", "TODO", "FIXME", "XXX"):
+            assert marker not in cell.source, f"{marker} in: {cell.source[:80]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_sections_are_numbered_in_order(path):
+    numbers = [
+        int(m.group(1))
+        for title in headings(load(path), "##")
+        if (m := re.match(r"(\d+)\. ", title))
+    ]
+    assert numbers == list(range(1, len(numbers) + 1)), numbers
