@@ -16,7 +16,7 @@ run test test-lax outputs: export COURSE_STRICT := 1
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,lab]"
 	touch $(INSTALLED)
 
 ## help: list the commands (this text comes from the ## comments in the Makefile)

@@ -71,16 +71,22 @@ def check_labels(
 
 
 def as_image(image: Any) -> np.ndarray:
-    """A 28x28 array from one image stored as (28, 28), (28, 28, 1) or (784,).
+    """A 2-D array from one image stored as (height, width), (height, width, 1) or,
+    for an MNIST digit, flattened to (784,). Other collections (the 8 x 8 UCI digits
+    of notebook 08, a photo) keep their own size.
 
     Example: ``as_image(x_train_flat[0]).shape == (28, 28)``
     """
     array = np.asarray(image)
     pixels = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
-    if array.shape in {IMAGE_SHAPE, (*IMAGE_SHAPE, 1), (pixels,)}:
+    if array.shape == (pixels,):
         return array.reshape(IMAGE_SHAPE)
+    if array.ndim == 3 and array.shape[2] == 1:
+        return array[:, :, 0]
+    if array.ndim == 2:
+        return array
     raise ValueError(
-        f"an image must have shape {IMAGE_SHAPE}, {(*IMAGE_SHAPE, 1)} or "
+        "an image must have shape (height, width), (height, width, 1) or "
         f"({pixels},), got {array.shape}"
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
@@ -265,3 +266,42 @@ def test_compare_histories_can_draw_validation_curves_only():
     assert fig.axes[0].get_title() == "validation loss"
     with pytest.raises(ValueError, match="val_loss"):
         plots.compare_histories({"a": {"loss": [0.5]}}, validation_only=True)
+
+
+def test_learning_curve_draws_a_mean_line_and_a_range_band_per_method():
+    runs = pd.DataFrame(
+        {
+            "method": ["a"] * 4 + ["b"] * 4,
+            "n": [1, 1, 10, 10] * 2,
+            "accuracy": [0.5, 0.7, 0.8, 0.9, 0.2, 0.4, 0.6, 0.6],
+        }
+    )
+    fig = plots.learning_curve(
+        runs, "n", "accuracy", "method", xlabel="per class", ylabel="accuracy"
+    )
+    ax = fig.axes[0]
+    means = [line for line in ax.get_lines() if line.get_linestyle() == "-"]
+    assert [line.get_label() for line in means] == ["a", "b"]
+    np.testing.assert_allclose(means[0].get_ydata(), [0.6, 0.85])
+    np.testing.assert_allclose(means[1].get_ydata(), [0.3, 0.6])
+    bands = ax.collections
+    assert len(bands) == 2
+    band = bands[0].get_paths()[0].vertices
+    assert band[:, 1].min() == pytest.approx(0.5) and band[:, 1].max() == pytest.approx(
+        0.9
+    )
+    assert ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1", "10"]
+    plt.close(fig)
+
+
+def test_learning_curve_refuses_an_empty_table():
+    with pytest.raises(ValueError, match="no rows"):
+        plots.learning_curve(
+            pd.DataFrame({"m": [], "n": [], "a": []}),
+            "n",
+            "a",
+            "m",
+            xlabel="",
+            ylabel="",
+        )

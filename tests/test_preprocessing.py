@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -69,9 +71,15 @@ def test_as_image_accepts_the_three_layouts(shape):
     assert image.shape == (28, 28) and image[1, 0] == 28
 
 
-def test_as_image_refuses_other_shapes():
-    with pytest.raises(ValueError, match=r"got \(27, 28\)"):
-        preprocessing.as_image(np.zeros((27, 28)))
+def test_as_image_keeps_the_size_of_other_collections():
+    assert preprocessing.as_image(np.zeros((8, 8))).shape == (8, 8)
+    assert preprocessing.as_image(np.zeros((32, 20, 1))).shape == (32, 20)
+
+
+@pytest.mark.parametrize("shape", [(783,), (28, 28, 3), (2, 28, 28, 1)])
+def test_as_image_refuses_other_shapes(shape):
+    with pytest.raises(ValueError, match="got " + re.escape(str(shape))):
+        preprocessing.as_image(np.zeros(shape))
 
 
 @pytest.mark.parametrize(
