@@ -140,6 +140,36 @@ def _parse_idx(raw: bytes, path: Path) -> np.ndarray:
     return np.frombuffer(raw, np.uint8, offset=offset).reshape(shape).copy()
 
 
+def mnist_files(data_dir: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The files `load_mnist` reads, found in the same order: the four IDX files
+    or the ``mnist.npz`` in ``data_dir`` (default ``MNIST_DATA_DIR``), else the
+    Keras cache. Empty when the data would have to be downloaded.
+
+    Example: ``for file in mnist_files(): shutil.copy(file, backup_folder)``
+    """
+    folder = data_dir if data_dir is not None else os.environ.get(ENV_VAR)
+    if folder:
+        folder = Path(folder).expanduser()
+        idx = _idx_files(folder)
+        if idx:
+            return list(idx.values())
+        if (folder / "mnist.npz").is_file():
+            return [folder / "mnist.npz"]
+    cache = keras_cache_file()
+    return [cache] if cache.exists() else []
+
+
+def _idx_files(folder: Path) -> dict[str, Path]:
+    """The IDX files present in ``folder``, by stem (gzipped preferred)."""
+    found = {}
+    for stem in IDX_MD5:
+        for name in (stem + ".gz", stem):
+            if (folder / name).is_file():
+                found[stem] = folder / name
+                break
+    return found
+
+
 def _load_with_source(
     data_dir: str | os.PathLike[str] | None,
 ) -> tuple[tuple[Split, Split], Source]:
@@ -165,12 +195,7 @@ def _load_with_source(
 def _load_folder(folder: Path) -> tuple[tuple[Split, Split], Source] | None:
     """Load from a folder, or return None when it holds no MNIST file at all."""
     npz = folder / "mnist.npz"
-    found = {}
-    for stem in IDX_MD5:
-        for name in (stem + ".gz", stem):
-            if (folder / name).is_file():
-                found[stem] = folder / name
-                break
+    found = _idx_files(folder)
     if found:
         missing = [stem + "[.gz]" for stem in IDX_MD5 if stem not in found]
         if missing:

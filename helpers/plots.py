@@ -14,21 +14,29 @@ import numpy as np
 from matplotlib import ticker
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from helpers.preprocessing import as_image
 
 
 def show_digit(
-    image: Any, title: str | None = None, ax: Axes | None = None, fontsize: float = 10
+    image: Any,
+    title: str | None = None,
+    ax: Axes | None = None,
+    fontsize: float = 10,
+    *,
+    cmap: str = "gray",
 ) -> Axes:
-    """Draw one digit in grey levels (0 black, the maximum white), without ticks.
+    """Draw one digit without ticks. The colour map decides the colours: with the
+    default "gray", 0 (background) is drawn black and the maximum (ink) white; with
+    "binary", ink is black on white paper. The numbers are the same.
 
-    Example: ``show_digit(x_train[0], title="label 5")``
+    Example: ``show_digit(x_train[0], title="label 5", cmap="binary")``
     """
     pixels = as_image(image)
     if ax is None:
         _, ax = plt.subplots(figsize=(2.5, 2.5))
-    ax.imshow(pixels, cmap="gray", vmin=0, vmax=max(float(pixels.max()), 1e-12))
+    ax.imshow(pixels, cmap=cmap, vmin=0, vmax=max(float(pixels.max()), 1e-12))
     ax.set_xticks([])
     ax.set_yticks([])
     if title is not None:
@@ -44,10 +52,14 @@ def show_digits(
     ncols: int = 6,
     size: float = 1.3,
     suptitle: str | None = None,
+    marked: Sequence[bool] | np.ndarray | None = None,
 ) -> Figure:
     """Draw digits in a grid, each titled with its label (or with ``titles``).
 
-    Example: ``show_digits(x_train[:18], y_train[:18], suptitle="First 18")``
+    ``marked`` (one bool per image) draws the marked images' titles in red inside a
+    red frame: the mistakes in a grid of predictions, say.
+
+    Example: ``show_digits(x_test[:18], titles=t, marked=predicted != y_test[:18])``
     """
     images = [as_image(im) for im in images]
     if not images:
@@ -57,6 +69,8 @@ def show_digits(
     names = titles if titles is not None else labels
     if names is not None and len(names) != len(images):
         raise ValueError(f"{len(images)} images but {len(names)} labels or titles")
+    if marked is not None and len(marked) != len(images):
+        raise ValueError(f"{len(images)} images but {len(marked)} marks")
     lines = 0 if names is None else max(str(n).count("\n") + 1 for n in names)
     title_room = 0.2 * lines + 0.1 if lines else 0.0
     fig, axes = _image_grid(
@@ -65,6 +79,48 @@ def show_digits(
     for i, ax in enumerate(axes):
         title = None if names is None else str(names[i])
         show_digit(images[i], title, ax=ax, fontsize=9)
+        if marked is not None and marked[i]:
+            ax.title.set_color("red")
+            for spine in ax.spines.values():
+                spine.set(color="red", linewidth=2.5)
+    return fig
+
+
+def pixel_heatmap(
+    values: Any,
+    *,
+    label: str,
+    title: str | None = None,
+    cmap: str = "viridis",
+    zero: str | None = None,
+) -> Figure:
+    """A 28 x 28 (or any 2-D) array of numbers per pixel position as a heatmap, with
+    a colour bar labelled ``label`` saying what the colours mean. ``zero`` names a
+    legend entry for cells that are exactly 0, drawn in red, so that they stand out
+    from cells that are merely small.
+
+    Example: ``pixel_heatmap((x_train > 0).mean(axis=0), label="share", zero="never")``
+    """
+    values = np.asarray(values, dtype=float)
+    if values.ndim != 2:
+        raise ValueError(f"expected a 2-D array, got shape {values.shape}")
+    fig, ax = plt.subplots(figsize=(4.6, 3.6), layout="constrained")
+    colours = plt.get_cmap(cmap)
+    if zero is not None:
+        values = np.ma.masked_equal(values, 0.0)
+        colours = colours.with_extremes(bad="red")
+        ax.legend(
+            handles=[Patch(color="red", label=f"exactly 0: {zero}")],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.12),
+            fontsize="small",
+        )
+    shown = ax.imshow(values, cmap=colours)
+    ax.set_xlabel("column")
+    ax.set_ylabel("row")
+    fig.colorbar(shown, ax=ax, label=label)
+    if title:
+        ax.set_title(title)
     return fig
 
 
@@ -452,33 +508,62 @@ def confusion_heatmap(
 
 
 def probability_bars(
-    image: Any, probabilities: Any, true: int | None = None, title: str | None = None
+    images: Any, probabilities: Any, true: Any = None, title: str | None = None
 ) -> Figure:
-    """An image beside a bar chart of the model's probability for each digit; the
-    predicted digit's bar is orange and the true digit's, if given and different, green.
+    """Each image beside a bar chart of the model's probability for each digit; the
+    predicted digit's bar is orange and the true digit's, if given and different,
+    green.
+
+    One image with a vector of probabilities draws one row; several images with a
+    ``(n, classes)`` array (and ``true`` as a sequence) draw one row each, on the
+    same probability scale.
 
     Example: ``probability_bars(x_test[i], probs[i], true=y_test[i])``
     """
     probabilities = np.asarray(probabilities, dtype=float)
-    if probabilities.ndim != 1:
+    if probabilities.ndim == 1:
+        images, probabilities, true = [images], probabilities[None], [true]
+    elif probabilities.ndim != 2:
         raise ValueError(
             f"expected one probability per class, got {probabilities.shape}"
         )
-    fig, (left, right) = plt.subplots(
-        1, 2, figsize=(6.5, 2.6), width_ratios=[1, 2], layout="constrained"
+    true = [None] * len(probabilities) if true is None else list(true)
+    if not len(images) == len(probabilities) == len(true):
+        raise ValueError(
+            f"{len(images)} images, {len(probabilities)} rows of probabilities "
+            f"and {len(true)} true digits"
+        )
+    rows = len(probabilities)
+    fig, axes = plt.subplots(
+        rows,
+        2,
+        figsize=(6.5, 2.3 * rows + 0.3),
+        width_ratios=[1, 2],
+        squeeze=False,
+        layout="constrained",
     )
-    predicted = int(probabilities.argmax())
-    show_digit(image, ax=left, title=None if true is None else f"true digit: {true}")
-    colours = ["tab:blue"] * len(probabilities)
-    if true is not None and true != predicted:
-        colours[true] = "tab:green"
-    colours[predicted] = "tab:orange"
-    right.bar(range(len(probabilities)), probabilities, color=colours)
-    right.set_xticks(range(len(probabilities)))
-    right.set_ylim(0, 1)
-    right.set_xlabel("digit")
-    right.set_ylabel("probability")
-    right.set_title(title or f"predicted {predicted} ({probabilities[predicted]:.0%})")
+    classes = probabilities.shape[1]
+    for (left, right), image, row, digit in zip(
+        axes, images, probabilities, true, strict=True
+    ):
+        predicted = int(row.argmax())
+        show_digit(
+            image, ax=left, title=None if digit is None else f"true digit: {digit}"
+        )
+        colours = ["tab:blue"] * classes
+        if digit is not None and digit != predicted:
+            colours[int(digit)] = "tab:green"
+        colours[predicted] = "tab:orange"
+        right.bar(range(classes), row, color=colours)
+        right.set_xticks(range(classes))
+        right.set_ylim(0, 1)
+        right.set_xlabel("digit")
+        right.set_ylabel("probability")
+        right.set_title(f"predicted {predicted} ({row[predicted]:.0%})")
+    if title and rows == 1:
+        axes[0, 1].set_title(title)
+    elif title:
+        fig.suptitle(title)
     return fig
 
 
@@ -689,4 +774,151 @@ def learning_curve(
     ax.grid(alpha=0.3)
     ax.legend(loc="lower right", fontsize="small")
     ax.set_title(title or f"{ylabel}: lines are means, bands the range of the runs")
+    return fig
+
+
+def history_panels(
+    runs: Mapping[str, Any],
+    curves: Mapping[str, str],
+    metrics: Sequence[str] = ("loss", "accuracy"),
+    *,
+    title: str | None = None,
+    ylims: Mapping[str, tuple[float, float]] | None = None,
+) -> Figure:
+    """Small multiples: one column per run, one row per metric, the same scales
+    throughout, so that runs are compared panel by panel rather than line by line.
+
+    ``runs`` maps a name to a Keras ``History`` (or its dict), or to a list of them
+    (one per seed): then each curve is the mean over the seeds inside a band from
+    the smallest to the largest. ``curves`` maps a key pattern to its legend label;
+    ``{}`` stands for the metric, so ``{"{}": "training", "val_{}": "validation"}``
+    draws ``loss`` and ``val_loss`` in the loss row. ``ylims`` fixes a row's range.
+
+    Example: ``history_panels({"a": h1, "b": h2}, {"{}": "training", "val_{}": "validation"})``
+    """
+    if not runs or not curves:
+        raise ValueError("no runs or no curves to plot")
+    seeds = {
+        name: [_logs(h) for h in (value if isinstance(value, list) else [value])]
+        for name, value in runs.items()
+    }
+    fig, axes = plt.subplots(
+        len(metrics),
+        len(runs),
+        figsize=(2.9 * len(runs) + 0.4, 2.5 * len(metrics) + 0.9),
+        sharex=True,
+        sharey="row",
+        squeeze=False,
+        layout="constrained",
+    )
+    for column, (name, logs) in enumerate(seeds.items()):
+        for row, metric in enumerate(metrics):
+            ax = axes[row, column]
+            for colour, (pattern, label) in enumerate(curves.items()):
+                key = pattern.format(metric)
+                missing = [i for i, log in enumerate(logs) if key not in log]
+                if missing:
+                    raise ValueError(f"run {name!r} has no {key!r}")
+                values = np.array([log[key] for log in logs], dtype=float)
+                epochs = np.arange(1, values.shape[1] + 1)
+                if len(values) > 1:
+                    ax.fill_between(
+                        epochs,
+                        values.min(axis=0),
+                        values.max(axis=0),
+                        color=f"C{colour}",
+                        alpha=0.25,
+                        linewidth=0,
+                    )
+                ax.plot(epochs, values.mean(axis=0), color=f"C{colour}", label=label)
+            if ylims and metric in ylims:
+                ax.set_ylim(*ylims[metric])
+            ax.grid(alpha=0.3)
+            if row == 0:
+                ax.set_title(name)
+            if column == 0:
+                ax.set_ylabel(metric)
+            if row == len(metrics) - 1:
+                ax.set_xlabel("epoch")
+                ax.xaxis.get_major_locator().set_params(integer=True)
+    handles, labels = axes[0, 0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=len(curves))
+    if title:
+        fig.suptitle(title)
+    return fig
+
+
+def learning_rate_curve(
+    schedule: Any, steps: int, steps_per_epoch: int, *, title: str | None = None
+) -> Figure:
+    """The learning rate a Keras schedule gives at every step, against the epoch.
+
+    Example: ``learning_rate_curve(CosineDecay(1e-3, 9380, alpha=0.05), 9380, 469)``
+    """
+    step = np.unique(np.linspace(0, steps, 201).round().astype(int))  # 201 points
+    rates = np.array([float(schedule(int(s))) for s in step])
+    fig, ax = plt.subplots(figsize=(5.5, 2.8), layout="constrained")
+    ax.plot(step / steps_per_epoch, rates)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("learning rate")
+    ax.set_ylim(0, rates.max() * 1.05)
+    ax.grid(alpha=0.3)
+    ax.set_title(title or "learning rate per step")
+    return fig
+
+
+def line(values: Any, *, xlabel: str, ylabel: str, title: str | None = None) -> Figure:
+    """One series of numbers as a line against its position, counted from 1: a loss
+    per training step, say.
+
+    Example: ``line(losses, xlabel="step", ylabel="loss on the batch")``
+    """
+    values = np.asarray(values, dtype=float)
+    if values.ndim != 1 or not len(values):
+        raise ValueError(f"expected a non-empty 1-D series, got shape {values.shape}")
+    fig, ax = plt.subplots(figsize=(5.5, 3.0), layout="constrained")
+    ax.plot(np.arange(1, len(values) + 1), values, "-o", markersize=2.5)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def activation_figure(
+    x: Any, relu_values: Any, scores: Any, probabilities: Any
+) -> Figure:
+    """Two activations in three panels. Left: ReLU's output (``relu_values``)
+    against its input ``x``. Middle and right: a vector of ``scores`` and the
+    ``probabilities`` softmax turns it into, one bar per class.
+
+    Example: ``activation_figure(x, relu(x), scores, softmax(scores))``
+    """
+    x, relu_values = np.asarray(x, float), np.asarray(relu_values, float)
+    scores, probabilities = np.asarray(scores, float), np.asarray(probabilities, float)
+    if x.shape != relu_values.shape or scores.shape != probabilities.shape:
+        raise ValueError("x and relu_values, scores and probabilities must match")
+    fig, (left, middle, right) = plt.subplots(
+        1, 3, figsize=(11, 3.0), layout="constrained"
+    )
+    left.plot(x, relu_values)
+    left.set_xlabel("input")
+    left.set_ylabel("relu(input)")
+    left.set_title("ReLU: negatives become 0")
+    positions = np.arange(len(scores))
+    middle.bar(positions, scores, color="tab:blue")
+    middle.set_ylabel("score")
+    middle.set_title("scores (any real numbers)")
+    right.bar(positions, probabilities, color="tab:orange")
+    right.set_ylim(0, 1)
+    right.set_ylabel("probability")
+    right.set_title("softmax(scores): positive, sum 1")
+    for ax in (middle, right):
+        ax.set_xticks(positions)
+        ax.set_xlabel("class")
+    for ax in (left, middle, right):
+        ax.axhline(0, color="0.5", linewidth=0.8)
+        ax.grid(alpha=0.3)
     return fig

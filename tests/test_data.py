@@ -186,3 +186,23 @@ def test_read_idx_rejects_a_header_that_disagrees_with_the_data(tmp_path):
     (tmp_path / "b").write_bytes(raw)
     with pytest.raises(data.MnistDataError, match="header says"):
         data.read_idx(tmp_path / "b", hashlib.md5(raw).hexdigest())
+
+
+def test_mnist_files_lists_what_the_loader_reads_in_its_order(
+    mnist_dir, no_fallback, monkeypatch, tmp_path
+):
+    assert data.mnist_files() == []  # nothing here: the loader would download
+    cache = data.keras_cache_file()
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"an archive")
+    assert data.mnist_files() == [cache]
+    folder = copy_files(mnist_dir, tmp_path / "idx")
+    monkeypatch.setenv(data.ENV_VAR, str(folder))
+    assert data.mnist_files() == [folder / f"{stem}.gz" for stem in STEMS]
+    npz_folder = tmp_path / "npz"
+    npz_folder.mkdir()
+    (npz_folder / "mnist.npz").write_bytes(b"another archive")
+    assert data.mnist_files(npz_folder) == [npz_folder / "mnist.npz"]
+    # a folder with some IDX files is what the loader reads (and rejects by name)
+    partial = copy_files(mnist_dir, tmp_path / "partial", STEMS[:1])
+    assert data.mnist_files(partial) == [partial / f"{STEMS[0]}.gz"]

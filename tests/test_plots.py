@@ -305,3 +305,96 @@ def test_learning_curve_refuses_an_empty_table():
             xlabel="",
             ylabel="",
         )
+
+
+def test_show_digit_colour_map_is_a_choice_of_drawing_not_of_data():
+    gray = plots.show_digit(DIGITS[0])
+    binary = plots.show_digit(DIGITS[0], cmap="binary")
+    assert gray.images[0].get_cmap().name == "gray"
+    assert binary.images[0].get_cmap().name == "binary"
+    assert np.array_equal(binary.images[0].get_array(), gray.images[0].get_array())
+
+
+def test_show_digits_marks_the_chosen_images_in_red():
+    fig = plots.show_digits(
+        DIGITS[:3], titles=["a", "b", "c"], marked=[False, True, False]
+    )
+    colours = [ax.title.get_color() for ax in fig.axes]
+    assert colours[1] == "red" and "red" not in (colours[0], colours[2])
+    assert (
+        fig.axes[1].spines["top"].get_edgecolor()
+        != fig.axes[0].spines["top"].get_edgecolor()
+    )
+    with pytest.raises(ValueError, match="3 images but 2 marks"):
+        plots.show_digits(DIGITS[:3], marked=[True, False])
+
+
+def test_pixel_heatmap_has_a_labelled_colour_bar_and_shows_zeros_apart():
+    values = np.linspace(0, 1, 28 * 28).reshape(28, 28)
+    fig = plots.pixel_heatmap(values, label="share", title="t", zero="never")
+    image_ax, bar_ax = fig.axes
+    assert bar_ax.get_ylabel() == "share" and image_ax.get_title() == "t"
+    shown = image_ax.images[0].get_array()
+    assert np.ma.is_masked(shown) and shown.mask.sum() == 1  # only the one 0
+    assert image_ax.get_legend().get_texts()[0].get_text() == "exactly 0: never"
+    with pytest.raises(ValueError, match="2-D"):
+        plots.pixel_heatmap(values.ravel(), label="share")
+
+
+def test_probability_bars_draw_one_row_per_image_on_one_scale():
+    probabilities = np.array([[0.5, 0.4, 0.1], [0.2, 0.3, 0.5]])
+    fig = plots.probability_bars(DIGITS[:2], probabilities, true=[1, 2], title="unsure")
+    assert len(fig.axes) == 4 and fig._suptitle.get_text() == "unsure"
+    assert [fig.axes[i].get_title() for i in (1, 3)] == [
+        "predicted 0 (50%)",
+        "predicted 2 (50%)",
+    ]
+    assert fig.axes[1].get_ylim() == fig.axes[3].get_ylim() == (0, 1)
+    with pytest.raises(ValueError, match="2 images, 2 rows of probabilities and 1"):
+        plots.probability_bars(DIGITS[:2], probabilities, true=[1])
+
+
+def test_history_panels_draw_one_column_per_run_and_bands_for_seeds():
+    one = {
+        "loss": [0.5, 0.3],
+        "val_loss": [0.6, 0.4],
+        "accuracy": [0.8, 0.9],
+        "val_accuracy": [0.7, 0.8],
+    }
+    other = {k: [v + 0.1 for v in values] for k, values in one.items()}
+    fig = plots.history_panels(
+        {"a": one, "b": [one, other]},
+        {"{}": "training", "val_{}": "validation"},
+        ylims={"accuracy": (0, 1)},
+        title="runs",
+    )
+    axes = fig.axes
+    assert len(axes) == 4 and [axes[0].get_title(), axes[1].get_title()] == ["a", "b"]
+    assert axes[0].get_ylabel() == "loss" and axes[2].get_ylabel() == "accuracy"
+    assert axes[2].get_ylim() == axes[3].get_ylim() == (0, 1)
+    # run "b" has two seeds: its lines are their mean, with a band between them
+    assert np.allclose(axes[1].lines[0].get_ydata(), [0.55, 0.35])
+    assert len(axes[1].collections) == 2 and not axes[0].collections
+    with pytest.raises(ValueError, match="has no 'eval_loss'"):
+        plots.history_panels({"a": one}, {"eval_{}": "inference mode"})
+
+
+def test_learning_rate_curve_draws_the_schedule_against_epochs():
+    def schedule(step):
+        return 1.0 - step / 100
+
+    fig = plots.learning_rate_curve(schedule, steps=100, steps_per_epoch=10)
+    x, y = fig.axes[0].lines[0].get_data()
+    assert x[0] == 0 and x[-1] == 10 and y[0] == 1.0 and y[-1] == 0.0
+
+
+def test_line_and_activation_figure_draw_what_they_are_given():
+    fig = plots.line([3.0, 2.0, 1.5], xlabel="step", ylabel="loss")
+    assert list(fig.axes[0].lines[0].get_xdata()) == [1, 2, 3]
+    x = np.linspace(-1, 1, 5)
+    fig = plots.activation_figure(x, np.maximum(0, x), [1.0, 2.0], [0.27, 0.73])
+    left, middle, right = fig.axes
+    assert np.array_equal(left.lines[0].get_ydata(), [0, 0, 0, 0.5, 1])
+    assert [bar.get_height() for bar in right.patches] == [0.27, 0.73]
+    with pytest.raises(ValueError, match="must match"):
+        plots.activation_figure(x, x[:2], [1.0], [1.0])
