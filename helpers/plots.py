@@ -1,4 +1,5 @@
-"""Figures: one digit, a labelled grid of digits, and training-history curves.
+"""Figures: digits, training curves, weights and activations, errors and calibration,
+and experiment results with their spread.
 
 Every function returns the matplotlib Figure (or Axes) it drew on, so that a learner
 can restyle it or save it with ``fig.savefig(...)``.
@@ -109,10 +110,9 @@ def pixel_heatmap(
     if zero is not None:
         values = np.ma.masked_equal(values, 0.0)
         colours = colours.with_extremes(bad="red")
-        ax.legend(
+        fig.legend(
             handles=[Patch(color="red", label=f"exactly 0: {zero}")],
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.12),
+            loc="outside lower center",
             fontsize="small",
         )
     shown = ax.imshow(values, cmap=colours)
@@ -560,6 +560,18 @@ def probability_bars(
         right.set_xlabel("digit")
         right.set_ylabel("probability")
         right.set_title(f"predicted {predicted} ({row[predicted]:.0%})")
+    if any(digit is not None for digit in true):
+        fig.legend(
+            handles=[
+                Patch(color="tab:orange", label="predicted digit"),
+                Patch(
+                    color="tab:green", label="true digit, when the prediction is wrong"
+                ),
+            ],
+            loc="outside lower center",
+            ncols=2,
+            fontsize="small",
+        )
     if title and rows == 1:
         axes[0, 1].set_title(title)
     elif title:
@@ -805,7 +817,7 @@ def history_panels(
     fig, axes = plt.subplots(
         len(metrics),
         len(runs),
-        figsize=(2.9 * len(runs) + 0.4, 2.5 * len(metrics) + 0.9),
+        figsize=(max(2.9 * len(runs) + 0.4, 6.0), 2.5 * len(metrics) + 0.9),
         sharex=True,
         sharey="row",
         squeeze=False,
@@ -842,7 +854,12 @@ def history_panels(
                 ax.set_xlabel("epoch")
                 ax.xaxis.get_major_locator().set_params(integer=True)
     handles, labels = axes[0, 0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=len(curves))
+    fig.legend(
+        handles,
+        labels,
+        loc="outside lower center",
+        ncols=len(curves) if len(runs) > 2 else 1,
+    )
     if title:
         fig.suptitle(title)
     return fig

@@ -1,4 +1,5 @@
-"""Training progress: one line per epoch (Keras' own log prints two).
+"""Training progress: one line per epoch (Keras' own log prints two), and the training
+images measured in inference mode after each epoch.
 
 Import it after ``runtime.setup()``, like Keras itself.
 """

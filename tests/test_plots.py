@@ -336,7 +336,7 @@ def test_pixel_heatmap_has_a_labelled_colour_bar_and_shows_zeros_apart():
     assert bar_ax.get_ylabel() == "share" and image_ax.get_title() == "t"
     shown = image_ax.images[0].get_array()
     assert np.ma.is_masked(shown) and shown.mask.sum() == 1  # only the one 0
-    assert image_ax.get_legend().get_texts()[0].get_text() == "exactly 0: never"
+    assert fig.legends[0].get_texts()[0].get_text() == "exactly 0: never"
     with pytest.raises(ValueError, match="2-D"):
         plots.pixel_heatmap(values.ravel(), label="share")
 
