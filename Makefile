@@ -60,7 +60,7 @@ $(VENV)/.installed-lab: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) -m scripts.bench
 
-## experiments: re-run notebook 03's, 04's and 07's multi-seed studies into notebooks/results/ (about 95 min)
+## experiments: re-run notebook 03's, 04's and 07's multi-seed studies into notebooks/results/ (about 90 min)
 experiments: $(INSTALLED)
 	$(PY) -m scripts.dropout_study
 	$(PY) -m scripts.convnet_changes
