@@ -153,35 +153,26 @@ def run_ingredients(
     """Every variant on every seed, measured on a validation split of the training set."""
     x_train, y_train, _, _ = data
     train, held_out = validation_split(x_train, y_train, validation)
-    rows: list[dict[str, Any]] = []
-    for seed in seeds:  # seeds outermost: a stopped run has every variant on some seeds
-        for name, change in variants.items():
-            accuracy, seconds = run_once(recipe, seed, epochs, train, held_out, change)
-            errors = round((1 - accuracy) * validation)
-            rows.append(
-                {
-                    "variant": name,
-                    "seed": seed,
-                    "val_accuracy": round(accuracy, 4),
-                    "train_seconds": round(seconds, 1),
-                }
-            )
-            print(
-                f"{name:26} seed {seed}: {errors} validation errors, {seconds:.0f} s",
-                flush=True,
-            )
-            write(rows)
-    return rows
 
+    def one(name: str, seed: int) -> list[dict[str, Any]]:
+        accuracy, seconds = run_once(
+            recipe, seed, epochs, train, held_out, variants[name]
+        )
+        errors = round((1 - accuracy) * validation)
+        print(
+            f"{name:26} seed {seed}: {errors} validation errors, {seconds:.0f} s",
+            flush=True,
+        )
+        return [
+            {
+                "variant": name,
+                "seed": seed,
+                "val_accuracy": round(accuracy, 4),
+                "train_seconds": round(seconds, 1),
+            }
+        ]
 
-def writer(path: Path, lines: list[str]) -> Callable[[list[dict[str, Any]]], None]:
-    """A function that rewrites ``path`` with the rows so far, after ``lines``."""
-    import pandas as pd
-
-    def write(rows: list[dict[str, Any]]) -> None:
-        experiments.write_results(pd.DataFrame(rows), path, lines)
-
-    return write
+    return experiments.over_seeds(seeds, variants, one, write)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -215,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             data,
             args.seeds or [1, 2, 3, 4, 5],
             epochs,
-            writer(args.output / "challenge_seeds.csv", lines),
+            experiments.writer(args.output / "challenge_seeds.csv", lines),
         )
     if "ingredients" in args.parts:
         run_ingredients(
@@ -225,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.ingredient_seeds or [1, 2, 3],
             epochs,
             args.validation,
-            writer(args.output / "ingredients.csv", lines),
+            experiments.writer(args.output / "ingredients.csv", lines),
         )
     return 0
 

@@ -87,19 +87,18 @@ def run_all(
 ) -> list[dict[str, Any]]:
     """Every change on every seed (seeds outermost: a stopped run has every change
     on some seeds), writing the rows so far after each run."""
-    rows: list[dict[str, Any]] = []
-    for seed in seeds:
-        for change in recipe["CHANGES"]:
-            row = run_once(recipe, change, seed, epochs, *data)
-            rows.append(row)
-            print(
-                f"{change:28} seed {seed}: validation accuracy "
-                f"{row['val_accuracy']:.4f}, loss {row['val_loss']:.4f}, "
-                f"{row['train_seconds']:.0f} s",
-                flush=True,
-            )
-            write(rows)
-    return rows
+
+    def one(change: str, seed: int) -> list[dict[str, Any]]:
+        row = run_once(recipe, change, seed, epochs, *data)
+        print(
+            f"{change:28} seed {seed}: validation accuracy "
+            f"{row['val_accuracy']:.4f}, loss {row['val_loss']:.4f}, "
+            f"{row['train_seconds']:.0f} s",
+            flush=True,
+        )
+        return [row]
+
+    return experiments.over_seeds(seeds, recipe["CHANGES"], one, write)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,7 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     runtime.setup(seed=0, verbose=False)
     import keras
-    import pandas as pd
     import tensorflow as tf
 
     recipe = load_recipe()
@@ -123,17 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ["python", "-m", "scripts.convnet_changes", *argv],
         {"TensorFlow": tf.__version__, "Keras": keras.__version__},
     )
-    path = args.output / "convnet_changes.csv"
-
-    def write(rows: list[dict[str, Any]]) -> None:
-        experiments.write_results(pd.DataFrame(rows), path, lines)
-
     run_all(
         recipe,
         load_data(args.limit),
         args.seeds,
         args.epochs or recipe["EPOCHS"],
-        write,
+        experiments.writer(args.output / "convnet_changes.csv", lines),
     )
     return 0
 

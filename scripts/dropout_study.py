@@ -1,10 +1,10 @@
 """The seed spread behind notebook 03's comparisons: ``make experiments``.
 
-Notebook 03 compares dropout variants, optimisers and two training lengths on one
-seed each, live. One seed cannot tell a real difference from luck, so this script
-runs each comparison on several seeds, with the model, data split and training
-loop of the notebook's cells tagged ``recipe``. Everything is measured on
-validation images (the last training images); the test set stays out of it.
+One seed cannot tell a real difference from luck, so notebook 03's comparisons come
+from this script: each runs on several seeds, with the model, data split and
+training loop of the notebook's cells tagged ``recipe``, and the notebook plots the
+results (it trains one variant and the final networks live). Everything here is
+measured on validation images (the last training images); the test set stays out.
 
 - ``variants``: each dropout variant on the first ``SMALL`` training images for
   ``EPOCHS`` epochs, validated on the last ``VALIDATION``; one row per epoch
@@ -83,17 +83,11 @@ def epoch_rows(history: Any, **fields: Any) -> list[dict[str, Any]]:
     ]
 
 
-def run_study(
-    study: str,
-    recipe: dict[str, Any],
-    x: Any,
-    y: Any,
-    seeds: Sequence[int],
-    epochs: int | None,
-    write: Callable[[list[dict[str, Any]]], None],
-) -> list[dict[str, Any]]:
-    """Every arm of one study on every seed (seeds outermost: a stopped run has
-    every arm on some seeds), writing the rows so far after each run."""
+def runner(
+    study: str, recipe: dict[str, Any], x: Any, y: Any, epochs: int | None
+) -> tuple[list[str], Callable[[str, int], list[dict[str, Any]]]]:
+    """The arms of one study and a function that runs one arm from one seed and
+    returns its rows (one per epoch, or one per run for ``epochs``)."""
     import keras
 
     from helpers import runtime
@@ -103,67 +97,68 @@ def run_study(
     held_out = max(1, min(HELD_OUT, len(y) // 5))
     small_data = (x[:small], y[:small])
     validation_data = (x[-validation:], y[-validation:])
-    if study == "variants":
-        arms = {
-            name: (lambda rates=rates: recipe["variant"](rates[1], rates[0]), "rmsprop")
-            for name, rates in recipe["VARIANTS"].items()
-        }
-        length = epochs or recipe["EPOCHS"]
-    elif study == "optimisers":
-        arms = {
-            name: (lambda: recipe["variant"]([0.4, 0.3, 0.3]), make)
-            for name, make in recipe["OPTIMISERS"].items()
-        }
-        length = epochs or recipe["OPTIMISER_EPOCHS"]
-    else:
-        arms = {f"{n} epochs": n for n in EPOCH_CHOICES}
-    rows: list[dict[str, Any]] = []
-    for seed in seeds:
-        for name, arm in arms.items():
-            keras.backend.clear_session()
-            runtime.setup(seed=seed, verbose=False)
-            start = time.perf_counter()
-            if study == "epochs":
-                n = epochs or arm
-                train = (x[:-held_out], y[:-held_out])
-                model = recipe["compile_final"](recipe["network_a"](), n, len(train[1]))
-                model.fit(*train, epochs=n, batch_size=128, verbose=0)
-                seconds = time.perf_counter() - start
-                loss, accuracy = model.evaluate(
-                    x[-held_out:], y[-held_out:], batch_size=1000, verbose=0
-                )
-                new = [
-                    {
-                        "arm": name,
-                        "seed": seed,
-                        "epochs": n,
-                        "val_accuracy": round(float(accuracy), 5),
-                        "val_loss": round(float(loss), 5),
-                        "train_seconds": round(seconds, 1),
-                    }
-                ]
-            else:
-                build, optimiser = arm
-                history = recipe["train"](
-                    build(),
-                    small_data,
-                    validation_data,
-                    epochs=length,
-                    optimizer=optimiser() if callable(optimiser) else optimiser,
-                )
-                seconds = time.perf_counter() - start
-                new = epoch_rows(history, arm=name, seed=seed)
-                for row in new:
-                    row["train_seconds"] = round(seconds, 1)
-            rows += new
-            print(
-                f"{study} {name:16} seed {seed}: validation accuracy "
-                f"{new[-1]['val_accuracy']:.4f}, loss {new[-1]['val_loss']:.4f}, "
-                f"{seconds:.0f} s",
-                flush=True,
-            )
-            write(rows)
-    return rows
+
+    lengths = {f"{n} epochs": n for n in EPOCH_CHOICES}
+
+    def train_arm(name: str, seed: int) -> list[dict[str, Any]]:
+        if study == "variants":
+            input_rate, hidden_rates = recipe["VARIANTS"][name]
+            model, optimizer = recipe["variant"](hidden_rates, input_rate), "rmsprop"
+            length = epochs or recipe["EPOCHS"]
+        else:
+            model = recipe["variant"]([0.4, 0.3, 0.3])
+            optimizer = recipe["OPTIMISERS"][name]()
+            length = epochs or recipe["OPTIMISER_EPOCHS"]
+        started = time.perf_counter()
+        history = recipe["train"](
+            model, small_data, validation_data, epochs=length, optimizer=optimizer
+        )
+        seconds = round(time.perf_counter() - started, 1)
+        return [
+            {**row, "train_seconds": seconds}
+            for row in epoch_rows(history, arm=name, seed=seed)
+        ]
+
+    def train_length(name: str, seed: int) -> list[dict[str, Any]]:
+        n = epochs or lengths[name]
+        train = (x[:-held_out], y[:-held_out])
+        model = recipe["compile_final"](recipe["network_a"](), n, len(train[1]))
+        started = time.perf_counter()
+        model.fit(*train, epochs=n, batch_size=128, verbose=0)
+        seconds = time.perf_counter() - started
+        loss, accuracy = model.evaluate(
+            x[-held_out:], y[-held_out:], batch_size=1000, verbose=0
+        )
+        return [
+            {
+                "arm": name,
+                "seed": seed,
+                "epochs": n,
+                "val_accuracy": round(float(accuracy), 5),
+                "val_loss": round(float(loss), 5),
+                "train_seconds": round(seconds, 1),
+            }
+        ]
+
+    def run(name: str, seed: int) -> list[dict[str, Any]]:
+        keras.backend.clear_session()
+        runtime.setup(seed=seed, verbose=False)
+        rows = (train_length if study == "epochs" else train_arm)(name, seed)
+        last = rows[-1]
+        print(
+            f"{study} {name:16} seed {seed}: validation accuracy "
+            f"{last['val_accuracy']:.4f}, loss {last['val_loss']:.4f}, "
+            f"{last['train_seconds']:.0f} s",
+            flush=True,
+        )
+        return rows
+
+    arms = {
+        "variants": list(recipe["VARIANTS"]),
+        "optimisers": list(recipe["OPTIMISERS"]),
+        "epochs": list(lengths),
+    }[study]
+    return arms, run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,7 +178,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     runtime.setup(seed=0, verbose=False)
     import keras
-    import pandas as pd
     import tensorflow as tf
 
     recipe = load_recipe()
@@ -193,12 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         {"TensorFlow": tf.__version__, "Keras": keras.__version__},
     )
     for study in args.studies or STUDIES:
-        path = args.output / FILES[study]
-
-        def write(rows: list[dict[str, Any]], path: Path = path) -> None:
-            experiments.write_results(pd.DataFrame(rows), path, lines)
-
-        run_study(study, recipe, x, y, args.seeds, args.epochs, write)
+        arms, run = runner(study, recipe, x, y, args.epochs)
+        write = experiments.writer(args.output / FILES[study], lines)
+        experiments.over_seeds(args.seeds, arms, run, write)
     return 0
 
 

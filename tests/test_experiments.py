@@ -57,3 +57,26 @@ def test_written_results_read_back_with_machine_versions_and_command(tmp_path):
 def test_header_lines_must_be_single_comment_lines(tmp_path):
     with pytest.raises(ValueError, match="header line"):
         experiments.write_results(pd.DataFrame({"a": [1]}), tmp_path / "r.csv", ["x"])
+
+
+def test_over_seeds_runs_seeds_outermost_and_writes_after_every_run(tmp_path):
+    written = []
+    write = experiments.writer(tmp_path / "runs.csv", ["# machine: test"])
+
+    def run(arm, seed):
+        return [{"arm": arm, "seed": seed, "epoch": e} for e in (1, 2)]
+
+    def record(rows):
+        written.append(len(rows))
+        write(rows)
+
+    rows = experiments.over_seeds([1, 2], ["a", "b"], run, record)
+    assert [(r["seed"], r["arm"]) for r in rows[::2]] == [
+        (1, "a"),
+        (1, "b"),
+        (2, "a"),
+        (2, "b"),
+    ]
+    assert written == [2, 4, 6, 8]
+    frame = results.read_results(tmp_path / "runs.csv")
+    assert len(frame) == 8 and frame.attrs["header"] == ["machine: test"]

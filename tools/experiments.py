@@ -19,7 +19,7 @@ import platform
 import shlex
 import sys
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -102,3 +102,46 @@ def write_results(
         file.write("\n".join(lines) + "\n")
         frame.to_csv(file, index=False, lineterminator="\n")
     return path
+
+
+Rows = list[dict[str, Any]]
+
+
+def writer(
+    path: str | os.PathLike[str], lines: Iterable[str]
+) -> Callable[[Rows], None]:
+    """A function that rewrites ``path`` with the rows so far, after ``lines``
+    (see `write_results`): called after every run, so that a stopped experiment
+    keeps what it measured.
+
+    Example: ``write = writer("notebooks/results/x.csv", header(sys.argv, {}))``
+    """
+    lines = list(lines)
+
+    def write(rows: Rows) -> None:
+        write_results(pd.DataFrame(rows), path, lines)
+
+    return write
+
+
+def over_seeds(
+    seeds: Sequence[int],
+    arms: Iterable[str],
+    run: Callable[[str, int], Rows],
+    write: Callable[[Rows], None],
+) -> Rows:
+    """Run every arm of an experiment on every seed and return all the rows.
+
+    Seeds are the outer loop, so that a stopped experiment has every arm on some
+    seeds; ``run(arm, seed)`` returns the rows of one run, and ``write`` gets all
+    the rows so far after each run.
+
+    Example: ``over_seeds([1, 2, 3], ["a", "b"], run_one, writer(path, lines))``
+    """
+    arms = list(arms)
+    rows: Rows = []
+    for seed in seeds:
+        for arm in arms:
+            rows += run(arm, seed)
+            write(rows)
+    return rows
