@@ -828,8 +828,7 @@ def history_panels(
             ax = axes[row, column]
             for colour, (pattern, label) in enumerate(curves.items()):
                 key = pattern.format(metric)
-                missing = [i for i, log in enumerate(logs) if key not in log]
-                if missing:
+                if any(key not in log for log in logs):
                     raise ValueError(f"run {name!r} has no {key!r}")
                 values = np.array([log[key] for log in logs], dtype=float)
                 epochs = np.arange(1, values.shape[1] + 1)

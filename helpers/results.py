@@ -57,3 +57,35 @@ def spread_table(
     stats["beyond spread"] = (stats["min"] > ref["max"]) | (stats["max"] < ref["min"])
     stats.loc[reference, "beyond spread"] = False
     return stats.rename(columns={"count": "runs"})
+
+
+def spread_tables(
+    frame: pd.DataFrame, by: str, values: list[str], reference: str | None = None
+) -> pd.DataFrame:
+    """`spread_table` for several values side by side, one group of columns per
+    value (mean, min, max, the difference and ``beyond spread``; runs left out).
+
+    Example: ``spread_tables(final, "variant", ["val_accuracy", "val_loss"], "none")``
+    """
+    return pd.concat(
+        {
+            value: spread_table(frame, by, value, reference).drop(columns="runs")
+            for value in values
+        },
+        axis=1,
+    )
+
+
+def seed_histories(
+    frame: pd.DataFrame, by: str, seed: str = "seed"
+) -> dict[str, list[dict[str, list]]]:
+    """Per-epoch results (one row per epoch) as training histories: for each ``by``
+    group, in order of first appearance, one dict of columns per seed, the form a
+    Keras ``History.history`` has and `plots.history_panels` draws with bands.
+
+    Example: ``plots.history_panels(seed_histories(runs, "variant"), curves)``
+    """
+    return {
+        name: [rows.to_dict("list") for _, rows in group.groupby(seed)]
+        for name, group in frame.groupby(by, sort=False)
+    }

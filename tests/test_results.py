@@ -74,3 +74,27 @@ def test_spread_plot_draws_every_run_and_each_mean():
     assert means == pytest.approx([42, 50, 41, 36.5])
     assert ax.get_xlabel() == "errors"
     plt.close(fig)
+
+
+def test_spread_tables_put_several_values_side_by_side():
+    runs = RUNS.assign(loss=RUNS["errors"] / 100)
+    table = results.spread_tables(runs, "variant", ["errors", "loss"], "full")
+    assert list(table.columns.levels[0]) == ["errors", "loss"]
+    for value in ["errors", "loss"]:
+        alone = results.spread_table(runs, "variant", value, "full")
+        assert table[value].equals(alone.drop(columns="runs"))
+
+
+def test_seed_histories_give_one_history_per_seed_in_group_order():
+    rows = pd.DataFrame(
+        {
+            "arm": ["b", "b", "b", "b", "a", "a"],
+            "seed": [2, 2, 1, 1, 1, 1],
+            "epoch": [1, 2, 1, 2, 1, 2],
+            "loss": [0.6, 0.5, 0.4, 0.3, 0.2, 0.1],
+        }
+    )
+    histories = results.seed_histories(rows, "arm")
+    assert list(histories) == ["b", "a"]
+    assert [h["loss"] for h in histories["b"]] == [[0.4, 0.3], [0.6, 0.5]]
+    assert histories["a"][0]["epoch"] == [1, 2]
