@@ -44,8 +44,38 @@ def in_colab() -> bool:
     return "google.colab" in sys.modules
 
 
+def cpu_kind() -> str:
+    """The widest vector instructions this CPU offers TensorFlow, in a few words.
+
+    Two machines of the same kind, with the same library versions and seed, compute
+    the same numbers; another kind (or a GPU) computes slightly different ones. Read
+    from /proc/cpuinfo on Linux; elsewhere "unknown".
+
+    Example: ``cpu_kind()`` -> ``"AVX-512 with bfloat16"`` or ``"AVX2"``
+    """
+    cpuinfo = Path("/proc/cpuinfo")
+    try:
+        text = cpuinfo.read_text()
+    except OSError:
+        return "unknown"
+    flags = set()
+    for line in text.splitlines():
+        if line.startswith(("flags", "Features")):
+            flags = set(line.split(":", 1)[1].split())
+            break
+    if "avx512f" in flags:
+        return "AVX-512 with bfloat16" if "avx512_bf16" in flags else "AVX-512"
+    if "avx2" in flags:
+        return "AVX2"
+    return "other (no AVX2)" if flags else "unknown"
+
+
 def setup(seed: int = 42, *, verbose: bool = True) -> None:
     """Quiet TensorFlow, enable oneDNN, seed Python, NumPy and Keras, and report.
+
+    The same seed then gives the same numbers on a CPU of the same kind
+    (`cpu_kind`) with the same library versions; on a GPU, op determinism is turned
+    on so that it does there too (on the same GPU).
 
     Settings already present in the environment are respected, so a learner can
     still ask for TensorFlow's logs with ``TF_CPP_MIN_LOG_LEVEL=0``.
@@ -73,14 +103,30 @@ def setup(seed: int = 42, *, verbose: bool = True) -> None:
     # SavedModel) to stdout and stderr; warnings and errors still show.
     logging.getLogger("tensorflow").setLevel(logging.WARNING)
     keras.utils.set_random_seed(seed)
+    _deterministic_on_gpu()
     if verbose:
         info = _facts()
         print(
             f"Python {info['Python']}, TensorFlow {info['TensorFlow']}, "
             f"Keras {info['Keras']}, NumPy {info['NumPy']} | "
-            f"{info['CPU cores']} CPU cores, GPU: {info['GPU']}, "
+            f"{info['CPU cores']} CPU cores ({info['CPU kind']}), GPU: {info['GPU']}, "
             f"oneDNN: {info['oneDNN']} | Colab: {info['Colab']} | seed {seed}"
         )
+
+
+def _deterministic_on_gpu() -> bool:
+    """On a GPU, ask TensorFlow for deterministic kernels; True if it was asked.
+
+    A GPU's fastest kernels add in an order that changes from run to run, so the same
+    seed would not repeat its numbers there; with op determinism on it does (on the
+    same GPU and versions), at some cost in speed. A CPU's kernels repeat already.
+    """
+    import tensorflow as tf
+
+    if not tf.config.list_physical_devices("GPU"):
+        return False
+    tf.config.experimental.enable_op_determinism()
+    return True
 
 
 def report() -> pd.DataFrame:
@@ -108,6 +154,7 @@ def _facts() -> dict[str, str]:
         "pandas": pd.__version__,
         "matplotlib": matplotlib.__version__,
         "CPU cores": str(os.cpu_count()),
+        "CPU kind": cpu_kind(),
         "GPU": ", ".join(g.name for g in gpus) if gpus else "none",
         "oneDNN": {"1": "on", "0": "off"}.get(onednn or "", "TensorFlow's default"),
         "Colab": "yes" if in_colab() else "no",

@@ -27,6 +27,9 @@ def notebooks(tmp_path_factory) -> dict[str, Path]:
         "checkpoint('model_a', 0.95, at_least=0.9)\n"
         "try:\n    checkpoint('shown_miss', 0.1, at_least=0.9)\nexcept AssertionError:\n    pass",
         "from pathlib import Path\nprint(Path.cwd().name)",
+        "from helpers.checks import claim\n"
+        "claim('held', 0.95, near=0.95, within=0.01)\n"
+        "claim('outside', 0.5, near=0.95, within=0.01, strict=False)",
     )
     failing = make_notebook(
         folder / "02_fail.ipynb",
@@ -41,7 +44,8 @@ def test_a_passing_notebook_reports_the_checkpoints_it_passed(notebooks):
     nb, result = execute.execute_notebook(notebooks["pass"])
     assert result.status == "ok" and result.seconds > 0
     assert result.checkpoints == ["model_a=0.9500"]
-    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
+    assert result.claims == 1  # the claim outside its band is not counted
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3, 4]
     assert nb.cells[2].outputs[0].text.strip() == notebooks["pass"].parent.name
 
 
@@ -64,7 +68,14 @@ def test_main_writes_copies_html_and_a_summary(notebooks, tmp_path, capsys):
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     header = next(line for line in lines if line.split()[:2] == ["notebook", "status"])
-    assert header.split() == ["notebook", "status", "seconds", "checkpoints"]
+    assert header.split() == [
+        "notebook",
+        "status",
+        "seconds",
+        "checkpoints",
+        "claims",
+        "held",
+    ]
     assert any(line.split()[:2] == ["01_pass.ipynb", "ok"] for line in lines)
     assert any(line.split()[:2] == ["02_fail.ipynb", "FAILED"] for line in lines)
     assert "FAILED" in captured.err and "02_fail.ipynb, code cell 2" in captured.err
@@ -88,10 +99,10 @@ class FakeTerminal(io.StringIO):
 
 def test_progress_counts_code_cells_and_stays_quiet_off_a_terminal(notebooks):
     log = io.StringIO()
-    with execute.Progress("01_pass.ipynb", 3, stream=log) as progress:
+    with execute.Progress("01_pass.ipynb", 4, stream=log) as progress:
         execute.execute_notebook(notebooks["pass"], progress=progress)
-    assert progress.cell == 3
-    assert progress.line().startswith("01_pass.ipynb: cell 3/3, ")
+    assert progress.cell == 4
+    assert progress.line().startswith("01_pass.ipynb: cell 4/4, ")
     assert log.getvalue() == ""  # a CI log gets main's one line per notebook only
 
 
@@ -111,7 +122,7 @@ def test_main_prints_one_line_per_notebook_without_transport_warnings(
     execute.main(["--output", str(tmp_path), str(notebooks["pass"])])
     captured = capfd.readouterr()
     assert (
-        "01_pass.ipynb: ok in " in captured.out and "(3/3 code cells)" in captured.out
+        "01_pass.ipynb: ok in " in captured.out and "(4/4 code cells)" in captured.out
     )
     assert "without encryption" not in captured.out + captured.err
 

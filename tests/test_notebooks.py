@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import ROOT, repository
+from tools import ROOT, repository, traceability
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ALLOWED_TAGS = {"nbval-ignore-output", "recipe"}  # recipe: run by a script too
@@ -133,3 +133,34 @@ def test_sections_are_numbered_in_order(path):
         if (m := re.match(r"(\d+)\. ", title))
     ]
     assert numbers == list(range(1, len(numbers) + 1)), numbers
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_number_in_the_prose_traces_to_something_checked(path):
+    # an output nbval compares, a claim, the code, or notebooks/facts.csv: see
+    # tools/traceability.py for what counts as a number and as a match
+    missing = traceability.untraced(load(path), traceability.read_facts())
+    assert not missing, f"prose numbers that trace to nothing checked: {missing}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_claims_sit_in_cells_whose_output_may_vary(path):
+    # a claim prints this machine's value: nbval must not compare it, the band does
+    for cell in code_cells(load(path)):
+        tags = cell.metadata.get("tags", [])
+        if re.search(r"\bclaim\(", cell.source):
+            assert "nbval-ignore-output" in tags, cell.source[:80]
+
+
+def test_every_fact_is_quoted_somewhere():
+    facts = traceability.read_facts()
+    assert facts, "the facts table is empty"
+    quoted = [
+        n
+        for path in NOTEBOOKS
+        for cell in load(path).cells
+        if cell.cell_type == "markdown"
+        for n in traceability.prose_numbers(cell.source)
+    ]
+    unused = [f for f in facts if not any(traceability.traces(n, [f]) for n in quoted)]
+    assert not unused, f"facts that no notebook quotes: {unused}"

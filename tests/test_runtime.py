@@ -81,3 +81,40 @@ def test_in_colab_follows_the_colab_module(monkeypatch):
     assert not runtime.in_colab()
     monkeypatch.setitem(sys.modules, "google.colab", object())
     assert runtime.in_colab()
+
+
+@pytest.mark.parametrize(
+    ("flags", "kind"),
+    [
+        ("fpu sse2 avx avx2 fma avx512f avx512bw avx512_bf16", "AVX-512 with bfloat16"),
+        ("fpu sse2 avx avx2 fma avx512f avx512bw", "AVX-512"),
+        ("fpu sse2 avx avx2 fma", "AVX2"),
+        ("fpu sse2 avx", "other (no AVX2)"),
+    ],
+)
+def test_cpu_kind_reads_the_instruction_set(monkeypatch, tmp_path, flags, kind):
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text(f"processor\t: 0\nmodel name\t: AMD EPYC\nflags\t\t: {flags}\n")
+    real_path = runtime.Path
+    monkeypatch.setattr(
+        runtime, "Path", lambda p: cpuinfo if p == "/proc/cpuinfo" else real_path(p)
+    )
+    assert runtime.cpu_kind() == kind
+
+
+def test_cpu_kind_is_in_the_report():
+    facts = dict(zip(*runtime.report().T.values, strict=True))
+    assert facts["CPU kind"] == runtime.cpu_kind()
+
+
+def test_op_determinism_is_asked_for_on_a_gpu_only(monkeypatch):
+    import tensorflow as tf
+
+    asked = []
+    monkeypatch.setattr(
+        tf.config.experimental, "enable_op_determinism", lambda: asked.append(True)
+    )
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind: [])
+    assert runtime._deterministic_on_gpu() is False and asked == []
+    monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind: ["GPU:0"])
+    assert runtime._deterministic_on_gpu() is True and asked == [True]

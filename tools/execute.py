@@ -5,8 +5,8 @@
     python -m tools.execute --output build notebooks/*.ipynb   # copies + HTML
     python -m tools.execute --inplace notebooks/*.ipynb        # refresh outputs
 
-It prints one row per notebook (status, seconds, the checkpoints it passed) and
-exits non-zero when a notebook fails, naming the notebook and the cell.
+It prints one row per notebook (status, seconds, the checkpoints it passed, how
+many claims held) and exits non-zero when a notebook fails, naming the notebook and the cell.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbconvert import HTMLExporter
 
-from helpers.checks import LINE
+from helpers.checks import CLAIM_LINE, LINE
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Result:
     seconds: float
     checkpoints: list[str] = field(default_factory=list)
     failure: str = ""
+    claims: int = 0
 
 
 class Progress:
@@ -125,7 +126,9 @@ def execute_notebook(
     except (CellExecutionError, CellTimeoutError) as err:
         status, failure = "FAILED", describe_failure(nb, path, err)
     seconds = time.perf_counter() - start
-    return nb, Result(path.name, status, round(seconds, 1), checkpoints(nb), failure)
+    result = Result(path.name, status, round(seconds, 1), checkpoints(nb), failure)
+    result.claims = claims_held(nb)
+    return nb, result
 
 
 def checkpoints(nb: nbformat.NotebookNode) -> list[str]:
@@ -142,6 +145,26 @@ def checkpoints(nb: nbformat.NotebookNode) -> list[str]:
                     if match and float(match["value"]) >= float(match["target"]):
                         found.append(f"{match['name']}={match['value']}")
     return found
+
+
+def claims_held(nb: nbformat.NotebookNode) -> int:
+    """How many claim lines a notebook's outputs show inside their band.
+
+    Example: ``claims_held(nb) == 12``
+    """
+    held = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stdout":
+                for line in output.get("text", "").splitlines():
+                    match = CLAIM_LINE.match(line)
+                    if match and (
+                        float(match["low"])
+                        <= float(match["value"])
+                        <= float(match["high"])
+                    ):
+                        held += 1
+    return held
 
 
 def describe_failure(nb: nbformat.NotebookNode, path: Path, err: Exception) -> str:
@@ -162,7 +185,7 @@ def describe_failure(nb: nbformat.NotebookNode, path: Path, err: Exception) -> s
 
 
 def summary_table(results: Sequence[Result]) -> pd.DataFrame:
-    """One row per notebook: notebook, status, seconds, checkpoints.
+    """One row per notebook: notebook, status, seconds, checkpoints, claims held.
 
     Example: ``print(summary_table(results).to_string(index=False))``
     """
@@ -172,6 +195,7 @@ def summary_table(results: Sequence[Result]) -> pd.DataFrame:
             "status": [r.status for r in results],
             "seconds": [r.seconds for r in results],
             "checkpoints": [", ".join(r.checkpoints) or "-" for r in results],
+            "claims held": [r.claims for r in results],
         }
     )
 

@@ -58,7 +58,9 @@ def recipe_from(notebook: str | os.PathLike[str], **names: Any) -> dict[str, Any
 
 
 def machine() -> str:
-    """One line on the processor, its cores and the system: 'AMD EPYC, 2 cores, Linux'.
+    """One line on the processor, its instruction set, cores and the system:
+    'AMD EPYC (AVX2), 2 cores, Linux'. The instruction set names the CPU kind
+    (`helpers.runtime.cpu_kind`): runs on another kind differ in their last digits.
 
     Example: ``machine()``
     """
@@ -69,7 +71,9 @@ def machine() -> str:
             if line.startswith("model name"):
                 name = line.split(":", 1)[1].strip()
                 break
-    return f"{name}, {os.cpu_count()} cores, {platform.system()}"
+    from helpers.runtime import cpu_kind
+
+    return f"{name} ({cpu_kind()}), {os.cpu_count()} cores, {platform.system()}"
 
 
 def header(command: Iterable[str], versions: Mapping[str, str]) -> list[str]:
