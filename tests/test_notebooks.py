@@ -160,7 +160,7 @@ def test_every_fact_is_quoted_somewhere():
         for path in NOTEBOOKS
         for cell in load(path).cells
         if cell.cell_type == "markdown"
-        for n in traceability.prose_numbers(cell.source)
+        for n in traceability.numbers(cell.source)
     ]
     unused = [f for f in facts if not any(traceability.traces(n, [f]) for n in quoted)]
     assert not unused, f"facts that no notebook quotes: {unused}"
