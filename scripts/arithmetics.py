@@ -34,7 +34,7 @@ import pandas as pd
 from helpers.checks import CLAIM_LINE, LINE
 from helpers.runtime import cpu_kind
 from tools import ROOT, experiments
-from tools.execute import execute_notebook
+from tools.execute import execute_notebook, printed_lines
 
 RESULTS = ROOT / "notebooks" / "results" / "arithmetics.csv"
 COLUMNS = ["cpu_kind", "arithmetic", "notebook", "line", "name", "value"]
@@ -54,23 +54,15 @@ def arithmetics(kind: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def printed_lines(nb) -> list[dict[str, str]]:
+def claim_and_checkpoint_rows(nb) -> list[dict[str, str]]:
     """The claim and checkpoint lines of an executed notebook's outputs."""
     rows = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") != "stream":
-                continue
-            for line in output.get("text", "").splitlines():
-                for kind, pattern in (("claim", CLAIM_LINE), ("checkpoint", LINE)):
-                    if match := pattern.match(line):
-                        rows.append(
-                            {
-                                "line": kind,
-                                "name": match["name"],
-                                "value": match["value"],
-                            }
-                        )
+    for line in printed_lines(nb):
+        for kind, pattern in (("claim", CLAIM_LINE), ("checkpoint", LINE)):
+            if match := pattern.match(line):
+                rows.append(
+                    {"line": kind, "name": match["name"], "value": match["value"]}
+                )
     return rows
 
 
@@ -96,7 +88,7 @@ def run(notebook: Path, arithmetic: str, settings: dict[str, str]) -> list[dict]
     print(f"{notebook.name} under {arithmetic}: {result.seconds:.0f} s", flush=True)
     return [
         {"arithmetic": arithmetic, "notebook": notebook.name, **row}
-        for row in printed_lines(nb)
+        for row in claim_and_checkpoint_rows(nb)
     ]
 
 

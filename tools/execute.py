@@ -131,20 +131,31 @@ def execute_notebook(
     return nb, result
 
 
+def printed_lines(nb: nbformat.NotebookNode) -> list[str]:
+    """Every line a notebook's code cells printed to stdout, in order.
+
+    Example: ``[line for line in printed_lines(nb) if line.startswith("Claim ")]``
+    """
+    return [
+        line
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream" and output.get("name") == "stdout"
+        for line in output.get("text", "").splitlines()
+    ]
+
+
 def checkpoints(nb: nbformat.NotebookNode) -> list[str]:
     """The ``name=value`` of every checkpoint a notebook's outputs show as passed.
 
     Example: ``checkpoints(nb) == ["dense_512=0.9801"]``
     """
-    found = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream" and output.get("name") == "stdout":
-                for line in output.get("text", "").splitlines():
-                    match = LINE.match(line)
-                    if match and float(match["value"]) >= float(match["target"]):
-                        found.append(f"{match['name']}={match['value']}")
-    return found
+    matches = (LINE.match(line) for line in printed_lines(nb))
+    return [
+        f"{m['name']}={m['value']}"
+        for m in matches
+        if m and float(m["value"]) >= float(m["target"])
+    ]
 
 
 def claims_held(nb: nbformat.NotebookNode) -> int:
@@ -152,19 +163,12 @@ def claims_held(nb: nbformat.NotebookNode) -> int:
 
     Example: ``claims_held(nb) == 12``
     """
-    held = 0
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream" and output.get("name") == "stdout":
-                for line in output.get("text", "").splitlines():
-                    match = CLAIM_LINE.match(line)
-                    if match and (
-                        float(match["low"])
-                        <= float(match["value"])
-                        <= float(match["high"])
-                    ):
-                        held += 1
-    return held
+    matches = (CLAIM_LINE.match(line) for line in printed_lines(nb))
+    return sum(
+        1
+        for m in matches
+        if m and float(m["low"]) <= float(m["value"]) <= float(m["high"])
+    )
 
 
 def describe_failure(nb: nbformat.NotebookNode, path: Path, err: Exception) -> str:
