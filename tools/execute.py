@@ -6,7 +6,8 @@
     python -m tools.execute --inplace notebooks/*.ipynb        # refresh outputs
 
 It prints one row per notebook (status, seconds, the checkpoints it passed, how
-many claims held) and exits non-zero when a notebook fails, naming the notebook and the cell.
+many claims held) and exits non-zero when a notebook fails, naming the notebook and
+the cell.
 """
 
 from __future__ import annotations
@@ -126,9 +127,9 @@ def execute_notebook(
     except (CellExecutionError, CellTimeoutError) as err:
         status, failure = "FAILED", describe_failure(nb, path, err)
     seconds = time.perf_counter() - start
-    result = Result(path.name, status, round(seconds, 1), checkpoints(nb), failure)
-    result.claims = claims_held(nb)
-    return nb, result
+    return nb, Result(
+        path.name, status, round(seconds, 1), checkpoints(nb), failure, claims_held(nb)
+    )
 
 
 def printed_lines(nb: nbformat.NotebookNode) -> list[str]:
