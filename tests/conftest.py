@@ -25,6 +25,35 @@ for _key, _value in runtime.tf_environment().items():
     os.environ.setdefault(_key, _value)
 
 
+#: What ``--quick`` (``make check``) leaves out: the slow tiers.
+SLOW_MARKERS = ("training", "browser", "lock_install")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="only the tests that need no training, browser or notebook run "
+        f"(deselects the markers {', '.join(SLOW_MARKERS)} and the notebooks): "
+        "make check",
+    )
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    if not config.getoption("--quick"):
+        return
+    kept, dropped = [], []
+    for item in items:
+        slow = any(item.get_closest_marker(name) for name in SLOW_MARKERS)
+        notebook = item.path.suffix == ".ipynb"
+        (dropped if slow or notebook else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(scope="session", autouse=True)
 def course_runtime() -> None:
     """The notebooks' set-up, once per test session: quiet logs and seed 0."""

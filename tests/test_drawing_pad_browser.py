@@ -27,11 +27,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed (Debian: apt-get install chromium; "
-    ".ci/run installs it where it can)",
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Chromium is not installed (Debian: apt-get install chromium; "
+        ".ci/run installs it where it can)",
+    ),
+]
 
 # The notebook the browser runs: the pad, with a real (if simple) model behind it.
 PAD_NOTEBOOK = """

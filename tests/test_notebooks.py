@@ -11,7 +11,7 @@ import pytest
 from tools import ROOT, repository, traceability
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-ALLOWED_TAGS = {"nbval-ignore-output", "recipe"}  # recipe: run by a script too
+ALLOWED_TAGS = {"nbval-ignore-output", "export"}  # export: see tools.export
 
 
 def load(path: Path) -> nbformat.NotebookNode:
