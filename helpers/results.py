@@ -1,7 +1,7 @@
 """Results of the course's longer experiments, committed as CSV under notebooks/results/.
 
 Each file opens with ``#`` lines naming the machine, the versions and the command
-that wrote it (see the repository's ``tools/experiments.py``), then a CSV table.
+that wrote it (see the repository's ``scripts/experiments.py``), then a CSV table.
 """
 
 from __future__ import annotations
@@ -81,9 +81,9 @@ def seed_histories(
 ) -> dict[str, list[dict[str, list]]]:
     """Per-epoch results (one row per epoch) as training histories: for each ``by``
     group, in order of first appearance, one dict of columns per seed, the form a
-    Keras ``History.history`` has and `plots.history_panels` draws with bands.
+    Keras ``History.history`` has and `plots.training_curves` draws with bands.
 
-    Example: ``plots.history_panels(seed_histories(runs, "variant"), curves)``
+    Example: ``plots.training_curves(seed_histories(runs, "variant"), layout="grid")``
     """
     return {
         name: [rows.to_dict("list") for _, rows in group.groupby(seed)]

@@ -62,7 +62,9 @@ def test_spread_table_needs_the_reference_group():
 
 
 def test_spread_plot_draws_every_run_and_each_mean():
-    fig = plots.spread_plot(RUNS, "variant", "errors", xlabel="errors", line=45.0)
+    fig = plots.spread_plot(
+        RUNS, "variant", "errors", xlabel="errors", line=45.0, return_fig=True
+    )
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == ["full", "no aug", "half", "wide"]
