@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-portable test-lax outputs student lab lint lock lock-check bench experiments release-check clean
+.PHONY: help run check test test-portable test-lax outputs export student lab lint lock lock-check bench experiments release-check clean
 
 # A missed checkpoint is an error under the course's own commands (on a learner's
 # machine it is a warning): see helpers/checks.py.
@@ -27,8 +27,14 @@ help:
 run: $(INSTALLED)
 	$(PY) -m tools.execute --output build $(NOTEBOOKS)
 
-## test: lint, unit tests, and strict nbval against the stored outputs
+## check: the fast loop: lint, the export check, the unit tests that train nothing (under 2 min)
+check: $(INSTALLED) lint
+	$(PY) -m tools.export --check
+	$(PY) -m pytest --quick tests
+
+## test: everything: lint, the export check, every unit test, strict nbval against the stored outputs
 test: $(INSTALLED) lint
+	$(PY) -m tools.export --check
 	$(PY) -m pytest
 
 ## test-portable: the notebooks' strict tests again under a second CPU arithmetic (oneDNN off)
@@ -43,16 +49,19 @@ test-portable: $(INSTALLED)
 
 ## test-lax: lint, unit tests, and every notebook run without comparing outputs (other versions)
 test-lax: $(INSTALLED) lint
-	$(PY) -m pytest -o addopts="" -p no:cacheprovider -m "not lock_install" \
-		--nbval-lax --nbval-current-env --nbval-cell-timeout=1800 tests notebooks
+	$(PY) -m pytest --nbval-lax
 
 lint: $(INSTALLED)
 	$(PY) -m ruff check helpers tools tests notebooks scripts
 	$(PY) -m ruff format --check helpers tools tests notebooks scripts
 
-## outputs: re-execute the notebooks in place so their stored outputs are fresh
-outputs: $(INSTALLED)
+## outputs: re-export the lessons, then re-execute the notebooks in place (fresh outputs)
+outputs: export
 	$(PY) -m tools.execute --inplace $(NOTEBOOKS)
+
+## export: copy the notebooks' cells tagged export into helpers/lessons/ (see tools/export.py)
+export: $(INSTALLED)
+	$(PY) -m tools.export
 
 ## student: copies of the notebooks for a class, without outputs or solutions, in build/student/
 student: $(INSTALLED)
@@ -78,7 +87,7 @@ experiments: $(INSTALLED)
 
 ## lock: re-resolve constraints.txt for every supported Python (after changing pyproject.toml)
 lock: $(INSTALLED)
-	$(PY) -m scripts.lock
+	$(PY) -m tools.lock
 
 ## lock-check: a fresh venv per supported Python installs the lock and passes pip check
 lock-check: $(INSTALLED)

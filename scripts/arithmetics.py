@@ -33,7 +33,8 @@ import pandas as pd
 
 from helpers.checks import CLAIM_LINE, LINE
 from helpers.runtime import cpu_kind
-from tools import ROOT, experiments
+from scripts import experiments
+from tools import ROOT
 from tools.execute import execute_notebook, printed_lines
 
 RESULTS = ROOT / "notebooks" / "results" / "arithmetics.csv"
@@ -99,9 +100,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
 
-    import keras
-    import tensorflow as tf
-
     kind = cpu_kind()
     rows = [
         {"cpu_kind": kind, **row}
@@ -117,10 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         names = {n.name for n in args.notebooks}
         keep = (before["cpu_kind"] != kind) | ~before["notebook"].isin(names)
         frame = pd.concat([before[keep], frame], ignore_index=True)
-    lines = experiments.header(
-        ["python", "-m", "scripts.arithmetics", *argv],
-        {"TensorFlow": tf.__version__, "Keras": keras.__version__},
-    )
+    lines = experiments.header(__name__, argv)
     lines.insert(1, "# rows of other CPU kinds were measured there by the same command")
     experiments.write_results(frame, args.output, lines)
     print(frame.to_string(index=False))

@@ -1,22 +1,21 @@
 """scripts.dropout_study: notebook 03's comparisons over several seeds.
 
-The variants, optimisers and final recipe come from the notebook's cells tagged
-``recipe``; these tests check that each variant is what its name says, then run every
-study end to end on a few thousand images and one or two epochs.
+The variants, optimisers and final training run are notebook 03's own
+(`helpers.lessons.nb03`); these tests check that each variant is what its name says
+and that each study learns from and validates on the images it always did, then run
+every study end to end on a few hundred images and one or two epochs.
 """
 
 from __future__ import annotations
 
 import keras
+import numpy as np
 import pytest
 
-from helpers import results
+from helpers import data, results
+from helpers.lessons import nb03
+from helpers.preprocessing import flatten_and_scale
 from scripts import dropout_study
-
-
-@pytest.fixture(scope="module")
-def recipe():
-    return dropout_study.load_recipe()
 
 
 def dropout_rates(model: keras.Model) -> list[float]:
@@ -25,10 +24,10 @@ def dropout_rates(model: keras.Model) -> list[float]:
     ]
 
 
-def test_each_variant_has_the_dropout_its_name_says(recipe):
+def test_each_variant_has_the_dropout_its_name_says():
     built = {
-        name: recipe["variant"](hidden, input_rate)
-        for name, (input_rate, hidden) in recipe["VARIANTS"].items()
+        name: nb03.variant(hidden, input_rate)
+        for name, (input_rate, hidden) in nb03.VARIANTS.items()
     }
     assert dropout_rates(built["no dropout"]) == []
     assert dropout_rates(built["reference"]) == pytest.approx([0.4, 0.3, 0.3])
@@ -38,46 +37,76 @@ def test_each_variant_has_the_dropout_its_name_says(recipe):
     # dropout adds no parameters: every variant has network A's 242,762
     assert (
         {m.count_params() for m in built.values()}
-        == {recipe["network_a"]().count_params()}
+        == {nb03.network_a().count_params()}
         == {242_762}
     )
 
 
-def test_the_final_schedule_falls_from_0_001_to_5_percent(recipe):
-    schedule = recipe["cosine_schedule"](2, 1_000)  # 8 batches of 128 per epoch
+def test_the_final_schedule_falls_from_0_001_to_5_percent():
+    schedule = nb03.cosine_schedule(2, 1_000)  # 8 batches of 128 per epoch
     assert float(schedule(0)) == pytest.approx(1e-3)
     assert float(schedule(16)) == pytest.approx(5e-5)
-    model = recipe["compile_final"](recipe["network_a"](), 2, 1_000)
+    model = nb03.compile_final(nb03.network_a(), 2, 1_000)
     assert isinstance(model.optimizer, keras.optimizers.RMSprop)
 
 
-def test_every_study_writes_every_arm(tmp_path):
-    dropout_study.main(
-        ["--seeds", "3", "--epochs", "2", "--limit", "1000"]
-        + ["--output", str(tmp_path)]
-    )
+def test_each_study_uses_the_images_it_always_did(mnist_dir, monkeypatch):
+    monkeypatch.setenv("MNIST_DATA_DIR", str(mnist_dir))
+    (x_train, y_train), _ = data.load_mnist()
+    # variants and optimisers: the first 6,000 learnt, the last 10,000 validation
+    (x, y), (x_val, y_val) = dropout_study.study_data("variants")
+    np.testing.assert_array_equal(x, flatten_and_scale(x_train[:6_000]))
+    np.testing.assert_array_equal(y.argmax(axis=1), y_train[:6_000])
+    np.testing.assert_array_equal(x_val, flatten_and_scale(x_train[50_000:]))
+    np.testing.assert_array_equal(y_val.argmax(axis=1), y_train[50_000:])
+    optimisers = dropout_study.study_data("optimisers")
+    np.testing.assert_array_equal(optimisers[0][0], x)
+    np.testing.assert_array_equal(optimisers[1][0], x_val)
+    # epochs: the first 48,000 learnt, the last 12,000 validation
+    (x, y), (x_val, y_val) = dropout_study.study_data("epochs")
+    np.testing.assert_array_equal(x, flatten_and_scale(x_train[:48_000]))
+    np.testing.assert_array_equal(y_val.argmax(axis=1), y_train[48_000:])
+    assert len(x_val) == 12_000
+
+
+@pytest.mark.training
+def test_every_study_writes_every_variant(tmp_path, mnist_dir, monkeypatch):
+    monkeypatch.setenv("MNIST_DATA_DIR", str(mnist_dir))
+    # the epochs study trains what the notebook trains last, by the notebook's call
+    final_runs = []
+    train_final = nb03.train_final
+
+    def recorded(network, epochs, training=None, **options):
+        final_runs.append((network, epochs, len(training[1]), options))
+        return train_final(network, epochs, training, **options)
+
+    monkeypatch.setattr(nb03, "train_final", recorded)
+    argv = ["--seeds", "3", "--epochs", "2", "--limit", "300"]
+    dropout_study.main([*argv, "--output", str(tmp_path)])
     variants = results.read_results(tmp_path / "dropout_variants.csv")
     assert variants.attrs["header"][2] == (
-        "command: python -m scripts.dropout_study --seeds 3 --epochs 2 --limit 1000"
+        "command: python -m scripts.dropout_study --seeds 3 --epochs 2 --limit 300"
         f" --output {tmp_path}"
     )
-    names = list(dropout_study.load_recipe()["VARIANTS"])
+    names = list(nb03.VARIANTS)
     assert len(variants) == len(names) * 2  # variants x epochs, on the one seed
     assert set(variants["seed"]) == {3}
-    assert list(dict.fromkeys(variants["arm"])) == names
+    assert list(dict.fromkeys(variants["variant"])) == names
     for column in ["accuracy", "val_accuracy", "eval_accuracy"]:
         assert variants[column].between(0, 1).all()
     optimisers = results.read_results(tmp_path / "optimisers.csv")
-    assert set(optimisers["arm"]) == {"RMSprop", "SGD + Nesterov", "Adam"}
+    assert list(dict.fromkeys(optimisers["variant"])) == list(nb03.OPTIMISERS)
     # RMSprop on network A's rates is the "reference" variant: a rerun from the
     # same seed gives the same numbers
     columns = ["seed", "epoch", "loss", "val_loss", "eval_loss"]
-    same = variants[variants["arm"] == "reference"][columns].reset_index(drop=True)
-    again = optimisers[optimisers["arm"] == "RMSprop"][columns].reset_index(drop=True)
-    assert same.equals(again)
+    same = variants[variants["variant"] == "reference"][columns]
+    again = optimisers[optimisers["variant"] == "RMSprop"][columns]
+    assert same.reset_index(drop=True).equals(again.reset_index(drop=True))
     epochs = results.read_results(tmp_path / "network_a_epochs.csv")
-    assert len(epochs) == 2 and set(epochs["seed"]) == {3}
+    assert epochs["variant"].tolist() == ["15 epochs", "20 epochs"]
+    assert set(epochs["seed"]) == {3} and (epochs["epochs"] == 2).all()
     assert (epochs["val_loss"] > 0).all()
+    assert final_runs == [(nb03.network_a, 2, 300, {"seed": 3})] * 2
 
 
 def test_unknown_studies_are_refused():

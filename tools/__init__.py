@@ -1,11 +1,16 @@
-"""The maintainers' tools behind the course's commands, kept apart from `helpers`.
+"""The commands that build, run and check the course, kept apart from `helpers`.
 
-execute runs the notebooks in fresh kernels (``make run``, ``make outputs``);
-repository points the notebooks' badges and install cells at a repository (forks,
-``make release-check``); experiments holds what the experiment scripts share (the
-notebook cells tagged ``recipe``, results files with their header). They need
-nbformat, nbclient and nbconvert, which the ``test`` extra installs; learners on Colab install only `helpers`, which needs none
-of them. Run them from the repository's root: ``python -m tools.execute ...``.
+The rule: ``tools`` holds the commands that build, run and check the course; the
+commands that measure something (the experiments) live in ``scripts``.
+
+execute runs the notebooks in fresh kernels (``make run``, ``make outputs``); export
+copies their cells tagged ``export`` into ``helpers/lessons`` (``make export``);
+student makes the class copies (``make student``); repository points the notebooks'
+badges and install cells at a repository (forks, ``make release-check``);
+traceability lists the prose numbers that trace to nothing checked; lock resolves
+constraints.txt (``make lock``). They need nbformat, nbclient and nbconvert, which
+the ``test`` extra installs; learners on Colab install only `helpers`, which needs
+none of them. Run them from the repository's root: ``python -m tools.execute ...``.
 """
 
 from pathlib import Path

@@ -14,6 +14,7 @@ output file as preferences); delete it to take the newest. Run it through
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ if sys.version_info >= (3, 11):
 else:  # pytest brings tomli on Python 3.10
     import tomli as tomllib
 
-HEADER = "# Exact versions for make and CI; written by `make lock` (scripts/lock.py).\n"
+HEADER = "# Exact versions for make and CI; written by `make lock` (tools/lock.py).\n"
 
 
 def course_settings(root: Path = ROOT) -> dict:
@@ -60,7 +61,9 @@ def compile_command(output: Path, colab: Path, pythons: list[str]) -> list[str]:
     ]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    # no options; --help says what the command does instead of running it
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     settings = course_settings()
     target = ROOT / "constraints.txt"
     with tempfile.TemporaryDirectory() as tmp:
