@@ -50,7 +50,8 @@ def test_opening_cell_has_title_badge_goals_prerequisites_and_run_time(path):
     )[0]
     assert 3 <= len(re.findall(r"^- ", goals, re.MULTILINE)) <= 5
     assert re.search(
-        r"\*\*Expected run time:\*\* about \d+ (seconds|minutes?) on a 2-core CPU",
+        r"\*\*Expected run time:\*\* (about \d+|[\d.]+ to [\d.]+) (seconds|minutes?)"
+        r" on a 2-core CPU",
         intro.source,
     )
 

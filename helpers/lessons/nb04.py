@@ -73,7 +73,7 @@ def build(change, epochs=EPOCHS, images=48_000):
     return compiled(model, options["schedule"], epochs, images)
 
 
-# Taught in notebooks/04_convnet.ipynb, cell 30 (section "6. A better convnet, one change at a time")
+# Taught in notebooks/04_convnet.ipynb, cell 31 (section "6. A better convnet, one change at a time")
 def train_change(
     change, training, validation=None, *, seed=42, epochs=EPOCHS, callbacks=()
 ):
