@@ -27,7 +27,7 @@ from pathlib import Path
 
 import nbformat
 
-from tools import ROOT
+from tools import ROOT, execute
 
 #: The tag that marks a notebook cell for export into its lesson module.
 EXPORT_TAG = "export"
@@ -45,15 +45,6 @@ def module_name(notebook: Path) -> str:
     if not number.isdigit():
         raise ValueError(f"{notebook.name} does not start with its number")
     return f"nb{number}"
-
-
-def _title(nb: nbformat.NotebookNode) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return ""
 
 
 def _sections(nb: nbformat.NotebookNode) -> list[str]:
@@ -178,7 +169,7 @@ def lesson_source(notebook: Path) -> str | None:
             "define it in an exported cell or import it in the notebook"
         )
     relative = f"notebooks/{notebook.name}"
-    title = _title(nb)
+    title = execute.title(nb)
     sections = _sections(nb)
     opening = (
         f'"""{title}: what later notebooks and the scripts reuse.\n\n'
