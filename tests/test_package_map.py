@@ -47,3 +47,23 @@ def test_the_plots_package_lists_its_modules():
 
     for name in modules("helpers/plots"):
         assert re.search(rf"\b{name}\b", plots.__doc__), name
+
+
+def test_the_installed_package_carries_every_subpackage():
+    """A learner on Colab installs the course with pip: plots and lessons are
+    packages of their own, and setuptools must be told to take them."""
+    import sys
+
+    from setuptools import find_packages
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pytest brings tomli on Python 3.10
+        import tomli as tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    include = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    packaged = set(find_packages(where=str(ROOT), include=include))
+    wanted = {"helpers"} | {f"helpers.{name}" for name in ("lessons", "plots")}
+    assert wanted <= packaged
+    assert not {"tools", "scripts", "tests"} & packaged
