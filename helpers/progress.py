@@ -1,5 +1,4 @@
-"""Training progress: one line per epoch (Keras' own log prints two), and the training
-images measured in inference mode after each epoch.
+"""Training progress: one line per epoch (Keras' own log prints two).
 
 Import it after ``runtime.setup()``, like Keras itself.
 """
@@ -46,30 +45,3 @@ def format_epoch(number: int, total: int, logs: dict[str, Any], seconds: float) 
     width = len(str(total))
     values = ", ".join(f"{name} {float(value):.4f}" for name, value in logs.items())
     return f"epoch {number:>{width}}/{total}: {values} ({seconds:.1f} s)"
-
-
-class EvaluateEachEpoch(keras.callbacks.Callback):
-    """After every epoch, evaluate the model on ``(x, y)`` in inference mode (dropout
-    off, the weights as they are at the epoch's end) and add the results to the
-    epoch's logs as ``eval_loss``, ``eval_accuracy``, ..., which the ``History``
-    returned by ``fit`` then records. List it before `EpochLog` to print them too.
-
-    The ``loss`` and ``accuracy`` that ``fit`` logs for the training data are a
-    running mean over the epoch's batches, in training mode: this callback measures
-    the training images the way validation and test images are measured.
-
-    Example: ``model.fit(x, y, callbacks=[EvaluateEachEpoch(x, y)])``
-    """
-
-    def __init__(self, x: Any, y: Any, prefix: str = "eval_", batch_size: int = 1000):
-        super().__init__()
-        self.x, self.y, self.prefix, self.batch_size = x, y, prefix, batch_size
-
-    def on_epoch_end(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
-        if logs is None:
-            return
-        results = self.model.evaluate(
-            self.x, self.y, batch_size=self.batch_size, verbose=0, return_dict=True
-        )
-        for name, value in results.items():
-            logs[self.prefix + name] = float(value)

@@ -11,9 +11,12 @@ measured on validation images (the last training images); the test set stays out
   row per epoch (``dropout_variants.csv``).
 - ``optimisers``: the reference variant (network A's rates) with each optimiser,
   same data, for ``OPTIMISER_EPOCHS`` epochs; one row per epoch (``optimisers.csv``).
-- ``epochs``: network A trained as the notebook trains it last (``nb03.train_final``)
-  on the first 48,000 training images for 15 and for 20 epochs, validated on the
-  last 12,000; one row per run (``network_a_epochs.csv``).
+  The variants study also splits each epoch's validation loss between the images
+  the model gets right and those it gets wrong (``nb03.LossByOutcome``).
+- ``final``: networks A and B trained as the notebook trains them last
+  (``nb03.train_final``) on the first 48,000 training images, validated on the last
+  12,000: each for two lengths with the cosine schedule, and A at 15 epochs with a
+  constant rate too (``FINAL``); one row per run (``final_networks.csv``).
 
 Each file opens with ``#`` lines naming the machine, the versions and the command,
 and is rewritten after every run.
@@ -35,25 +38,31 @@ from scripts import experiments
 from tools import ROOT
 
 RESULTS = ROOT / "notebooks" / "results"
-STUDIES = ("variants", "optimisers", "epochs")
+STUDIES = ("variants", "optimisers", "final")
 FILES = {
     "variants": "dropout_variants.csv",
     "optimisers": "optimisers.csv",
-    "epochs": "network_a_epochs.csv",
+    "final": "final_networks.csv",
 }
-HELD_OUT = 12_000  # the last training images, validation for the epochs study
-EPOCH_CHOICES = (15, 20)  # the reference's length for network A, and ours
+HELD_OUT = 12_000  # the last training images, validation for the final study
+FINAL = {  # variant: (network, epochs, cosine decay); the reference's lengths: A 15, B 30
+    "A, 15 epochs, constant rate": ("network_a", 15, False),
+    "A, 15 epochs": ("network_a", 15, True),
+    "A, 20 epochs": ("network_a", 20, True),
+    "B, 20 epochs": ("network_b", 20, True),
+    "B, 30 epochs": ("network_b", 30, True),
+}
 
 
 def study_data(study: str, limit: int | None = None) -> tuple[Any, Any]:
     """(learn, validation) of one study, flattened and scaled as in notebook 03:
     the first ``nb03.SMALL`` and the last ``nb03.VALIDATION`` training images for
     ``variants`` and ``optimisers``, the first 48,000 and the last 12,000 for
-    ``epochs``; ``limit`` as in `experiments.split`."""
+    ``final``; ``limit`` as in `experiments.split`."""
     from helpers.lessons import nb03
     from helpers.preprocessing import flatten_and_scale
 
-    if study == "epochs":
+    if study == "final":
         return experiments.split(flatten_and_scale, HELD_OUT, limit=limit)
     return experiments.split(
         flatten_and_scale, nb03.VALIDATION, learn=nb03.SMALL, limit=limit
@@ -77,27 +86,32 @@ def runner(
     study: str, learn: Any, validation: Any, epochs: int | None = None
 ) -> tuple[list[str], Callable[[str, int], list[dict[str, Any]]]]:
     """The variants of one study and a function that runs one variant from one seed
-    and returns its rows (one per epoch, or one per run for ``epochs``)."""
+    and returns its rows (one per epoch, or one per run for ``final``)."""
     import keras
 
     from helpers import runtime
     from helpers.lessons import nb03
-
-    lengths = {f"{n} epochs": n for n in EPOCH_CHOICES}
 
     def train_variant(name: str, seed: int) -> list[dict[str, Any]]:
         if study == "variants":
             input_rate, hidden_rates = nb03.VARIANTS[name]
             model, optimizer = nb03.variant(hidden_rates, input_rate), "rmsprop"
             length = epochs or nb03.EPOCHS
+            callbacks = [nb03.LossByOutcome(*validation)]
         else:  # network A's rates, the reference variant
             input_rate, hidden_rates = nb03.VARIANTS["reference"]
             model = nb03.variant(hidden_rates, input_rate)
             optimizer = nb03.OPTIMISERS[name]()
             length = epochs or nb03.OPTIMISER_EPOCHS
+            callbacks = []
         started = time.perf_counter()
         history = nb03.train(
-            model, learn, validation, epochs=length, optimizer=optimizer
+            model,
+            learn,
+            validation,
+            epochs=length,
+            optimizer=optimizer,
+            callbacks=callbacks,
         )
         seconds = round(time.perf_counter() - started, 1)
         return [
@@ -106,16 +120,21 @@ def runner(
         ]
 
     def train_length(name: str, seed: int) -> list[dict[str, Any]]:
-        n = epochs or lengths[name]
+        network, length, decay = FINAL[name]
+        n = epochs or length
         started = time.perf_counter()
-        model = nb03.train_final(nb03.network_a, n, training=learn, seed=seed)
+        model = nb03.train_final(
+            getattr(nb03, network), n, training=learn, seed=seed, decay=decay
+        )
         seconds = time.perf_counter() - started
         loss, accuracy = model.evaluate(*validation, batch_size=1000, verbose=0)
         return [
             {
                 "variant": name,
                 "seed": seed,
+                "network": network,
                 "epochs": n,
+                "decay": decay,
                 "val_accuracy": round(float(accuracy), 5),
                 "val_loss": round(float(loss), 5),
                 "train_seconds": round(seconds, 1),
@@ -125,10 +144,10 @@ def runner(
     def run(name: str, seed: int) -> list[dict[str, Any]]:
         keras.backend.clear_session()
         runtime.setup(seed=seed, verbose=False)
-        rows = (train_length if study == "epochs" else train_variant)(name, seed)
+        rows = (train_length if study == "final" else train_variant)(name, seed)
         last = rows[-1]
         print(
-            f"{study} {name:16} seed {seed}: validation accuracy "
+            f"{study} {name:27} seed {seed}: validation accuracy "
             f"{last['val_accuracy']:.4f}, loss {last['val_loss']:.4f}, "
             f"{last['train_seconds']:.0f} s",
             flush=True,
@@ -138,7 +157,7 @@ def runner(
     variants = {
         "variants": list(nb03.VARIANTS),
         "optimisers": list(nb03.OPTIMISERS),
-        "epochs": list(lengths),
+        "final": list(FINAL),
     }[study]
     return variants, run
 

@@ -62,8 +62,8 @@ def test_each_study_uses_the_images_it_always_did(mnist_dir, monkeypatch):
     optimisers = dropout_study.study_data("optimisers")
     np.testing.assert_array_equal(optimisers[0][0], x)
     np.testing.assert_array_equal(optimisers[1][0], x_val)
-    # epochs: the first 48,000 learnt, the last 12,000 validation
-    (x, y), (x_val, y_val) = dropout_study.study_data("epochs")
+    # final: the first 48,000 learnt, the last 12,000 validation
+    (x, y), (x_val, y_val) = dropout_study.study_data("final")
     np.testing.assert_array_equal(x, flatten_and_scale(x_train[:48_000]))
     np.testing.assert_array_equal(y_val.argmax(axis=1), y_train[48_000:])
     assert len(x_val) == 12_000
@@ -72,7 +72,7 @@ def test_each_study_uses_the_images_it_always_did(mnist_dir, monkeypatch):
 @pytest.mark.training
 def test_every_study_writes_every_variant(tmp_path, mnist_dir, monkeypatch):
     monkeypatch.setenv("MNIST_DATA_DIR", str(mnist_dir))
-    # the epochs study trains what the notebook trains last, by the notebook's call
+    # the final study trains what the notebook trains last, by the notebook's call
     final_runs = []
     train_final = nb03.train_final
 
@@ -94,6 +94,13 @@ def test_every_study_writes_every_variant(tmp_path, mnist_dir, monkeypatch):
     assert list(dict.fromkeys(variants["variant"])) == names
     for column in ["accuracy", "val_accuracy", "eval_accuracy"]:
         assert variants[column].between(0, 1).all()
+    # the validation loss, split between wrong and right images, adds up again
+    wrong = variants["val_wrong"]
+    mixed = (
+        wrong * variants["val_loss_wrong"] + (300 - wrong) * variants["val_loss_right"]
+    ) / 300
+    np.testing.assert_allclose(mixed, variants["val_loss"], rtol=1e-3)
+    assert ((1 - variants["val_accuracy"]) * 300).round().eq(wrong).all()
     optimisers = results.read_results(tmp_path / "optimisers.csv")
     assert list(dict.fromkeys(optimisers["variant"])) == list(nb03.OPTIMISERS)
     # RMSprop on network A's rates is the "reference" variant: a rerun from the
@@ -102,11 +109,14 @@ def test_every_study_writes_every_variant(tmp_path, mnist_dir, monkeypatch):
     same = variants[variants["variant"] == "reference"][columns]
     again = optimisers[optimisers["variant"] == "RMSprop"][columns]
     assert same.reset_index(drop=True).equals(again.reset_index(drop=True))
-    epochs = results.read_results(tmp_path / "network_a_epochs.csv")
-    assert epochs["variant"].tolist() == ["15 epochs", "20 epochs"]
-    assert set(epochs["seed"]) == {3} and (epochs["epochs"] == 2).all()
-    assert (epochs["val_loss"] > 0).all()
-    assert final_runs == [(nb03.network_a, 2, 300, {"seed": 3})] * 2
+    final = results.read_results(tmp_path / "final_networks.csv")
+    assert final["variant"].tolist() == list(dropout_study.FINAL)
+    assert set(final["seed"]) == {3} and (final["epochs"] == 2).all()
+    assert (final["val_loss"] > 0).all()
+    assert final_runs == [
+        (getattr(nb03, network), 2, 300, {"seed": 3, "decay": decay})
+        for network, _, decay in dropout_study.FINAL.values()
+    ]
 
 
 def test_unknown_studies_are_refused():

@@ -1,4 +1,4 @@
-"""helpers.results and plots.spread_plot: experiment results read back and compared."""
+"""helpers.results and plots.spread_plot: experiment results read back and drawn."""
 
 from __future__ import annotations
 
@@ -33,34 +33,6 @@ def test_read_results_refuses_a_file_without_rows(tmp_path):
         results.read_results(path)
 
 
-def test_spread_table_flags_only_ranges_that_do_not_overlap():
-    table = results.spread_table(RUNS, "variant", "errors", reference="full")
-    assert list(table.index) == ["full", "no aug", "half", "wide"]
-    assert table.loc["no aug", "mean"] == pytest.approx(50)
-    assert table.loc["no aug", "mean - reference"] == pytest.approx(8)
-    assert table.loc["no aug", "min"] == 47 and table.loc["half", "runs"] == 2
-    # 47..53 lies above 40..44 and 35..38 below it: beyond the spread; 39..43 overlaps
-    assert table["beyond spread"].tolist() == [False, True, False, True]
-
-
-def test_spread_table_without_reference_compares_each_group_with_the_one_above():
-    table = results.spread_table(RUNS, "variant", "errors")
-    assert np.isnan(table.loc["full", "mean - row above"])
-    assert table.loc["half", "mean - row above"] == pytest.approx(41 - 50)
-    # no aug (47..53) vs full (40..44): clear; half (39..43) vs no aug: clear;
-    # wide (35..38) vs half (39..43): clear; the first row has nothing above it
-    assert table["beyond spread"].tolist() == [False, True, True, True]
-    overlapping = pd.DataFrame({"variant": list("aabb"), "errors": [10, 14, 13, 20]})
-    assert results.spread_table(overlapping, "variant", "errors")[
-        "beyond spread"
-    ].tolist() == [False, False]
-
-
-def test_spread_table_needs_the_reference_group():
-    with pytest.raises(KeyError, match="no rows with"):
-        results.spread_table(RUNS, "variant", "errors", reference="missing")
-
-
 def test_spread_plot_draws_every_run_and_each_mean():
     fig = plots.spread_plot(
         RUNS, "variant", "errors", xlabel="errors", line=45.0, return_fig=True
@@ -76,15 +48,6 @@ def test_spread_plot_draws_every_run_and_each_mean():
     assert means == pytest.approx([42, 50, 41, 36.5])
     assert ax.get_xlabel() == "errors"
     plt.close(fig)
-
-
-def test_spread_tables_put_several_values_side_by_side():
-    runs = RUNS.assign(loss=RUNS["errors"] / 100)
-    table = results.spread_tables(runs, "variant", ["errors", "loss"], "full")
-    assert list(table.columns.levels[0]) == ["errors", "loss"]
-    for value in ["errors", "loss"]:
-        alone = results.spread_table(runs, "variant", value, "full")
-        assert table[value].equals(alone.drop(columns="runs"))
 
 
 def test_seed_histories_give_one_history_per_seed_in_group_order():
