@@ -1,9 +1,8 @@
-"""Error analysis tables: confusion matrix, confused pairs, per-class scores,
-one row per prediction, and occlusion sensitivity maps."""
+"""Error analysis tables: confusion matrix, confused pairs, per-class scores and
+one row per prediction. (The occlusion map is taught in notebook 06 and lives in
+``helpers.lessons.nb06``.)"""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -133,53 +132,3 @@ def _labels(
             f"true and predicted must be equally long, got {true.shape} and {predicted.shape}"
         )
     return true.astype(int), predicted.astype(int)
-
-
-def occlusion_map(
-    predict: Callable[[np.ndarray], np.ndarray],
-    image: np.ndarray,
-    target: int,
-    *,
-    patch: int = 6,
-    stride: int = 2,
-    fill: float = 0.5,
-) -> np.ndarray:
-    """How much covering each place of ``image`` lowers the probability of class
-    ``target``: an occlusion sensitivity map, the size of the image.
-
-    A ``patch`` x ``patch`` square of value ``fill`` (a grey patch, for images
-    scaled to [0, 1]) is slid over the image in steps of ``stride``; each occluded
-    copy goes through ``predict`` (a function from a batch of images, shaped like
-    ``image`` with a leading batch axis, to class probabilities), all in one batch.
-    Each pixel gets the mean drop, p(target) of the intact image minus p(target) of
-    the occluded one, over the patch positions that covered it. Positive: the model
-    relied on that place for ``target``; negative: hiding it made ``target`` likelier.
-
-    Example: ``occlusion_map(lambda b: model.predict(b, verbose=0), x[i], y[i])``
-    """
-    image = np.asarray(image, dtype="float32")
-    height, width = image.shape[:2]
-    if not 1 <= patch <= min(height, width):
-        raise ValueError(
-            f"patch must be between 1 and {min(height, width)}, got {patch}"
-        )
-    if stride < 1:
-        raise ValueError(f"stride must be at least 1, got {stride}")
-    rows = range(0, height - patch + 1, stride)
-    cols = range(0, width - patch + 1, stride)
-    positions = [(r, c) for r in rows for c in cols]
-    batch = np.repeat(image[np.newaxis], len(positions) + 1, axis=0)
-    for k, (r, c) in enumerate(positions, start=1):  # copy 0 stays intact
-        batch[k, r : r + patch, c : c + patch] = fill
-    probabilities = np.asarray(predict(batch))
-    if probabilities.ndim != 2 or len(probabilities) != len(batch):
-        raise ValueError(
-            f"predict must return (images, classes), got {probabilities.shape}"
-        )
-    drops = probabilities[0, target] - probabilities[1:, target]
-    total = np.zeros((height, width))
-    covered = np.zeros((height, width))
-    for drop, (r, c) in zip(drops, positions, strict=True):
-        total[r : r + patch, c : c + patch] += drop
-        covered[r : r + patch, c : c + patch] += 1
-    return np.divide(total, covered, out=np.zeros_like(total), where=covered > 0)

@@ -75,25 +75,6 @@ def test_most_confused_reports_ties_as_ties():
     )
 
 
-def test_occlusion_map_finds_the_pixels_a_model_relies_on():
-    image = np.zeros((12, 12), dtype="float32")
-    image[2:5, 2:5] = 1.0  # the model below only looks at this square
-
-    def predict(batch):
-        evidence = batch[:, 2:5, 2:5].mean(axis=(1, 2))
-        return np.stack([evidence, 1 - evidence], axis=1)
-
-    drop = analysis.occlusion_map(predict, image, target=0, patch=3, stride=1, fill=0.0)
-    assert drop.shape == (12, 12)
-    assert drop[3, 3] > 0.5 and drop[9, 9] == 0  # covering the square, or elsewhere
-    raised = analysis.occlusion_map(
-        predict, image, target=1, patch=3, stride=1, fill=0.0
-    )
-    assert raised[3, 3] < 0  # hiding the square makes the other class likelier
-    with pytest.raises(ValueError, match="patch"):
-        analysis.occlusion_map(predict, image, 0, patch=13)
-
-
 def test_prediction_table_reads_confidence_and_true_probability():
     probabilities = np.array([[0.1, 0.9], [0.7, 0.3]])
     table = analysis.prediction_table(np.array([1, 1]), probabilities)

@@ -30,7 +30,13 @@ def write_notebook(path, *cells):
 def test_the_lesson_modules_match_the_notebooks(tmp_path):
     """Fails when a notebook's exported cells changed and make export was not run."""
     written = export.export(export.notebooks(), tmp_path)
-    assert {p.name for p in written} == {"nb02.py", "nb03.py", "nb04.py", "nb07.py"}
+    assert {p.name for p in written} == {
+        "nb02.py",
+        "nb03.py",
+        "nb04.py",
+        "nb06.py",
+        "nb07.py",
+    }
     assert export.differences(tmp_path) == [], "run make export"
 
 

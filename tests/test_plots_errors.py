@@ -38,6 +38,12 @@ def test_confusion_heatmap_writes_each_value_and_caps_the_colours():
         np.array([[1, 1], [1, 1]]), kind="counts", return_fig=True
     )
     assert uncapped.axes[1].get_ylabel() == "count"
+    # a cap given by the caller, shared by two heatmaps so their colours compare
+    shared = plots.confusion_heatmap(counts, kind="counts", cap=10, return_fig=True)
+    assert shared.axes[0].images[0].get_clim() == (0, 10)
+    assert "capped at 10;" in shared.axes[1].get_ylabel()
+    with pytest.raises(ValueError, match="cap must be positive"):
+        plots.confusion_heatmap(counts, kind="counts", cap=0)
 
 
 def test_confusion_heatmap_takes_what_it_is_told_not_a_guess():
@@ -98,6 +104,15 @@ def test_reliability_diagram_draws_each_bin_with_its_count():
     assert [round(b.get_height(), 3) for b in bars] == [0.6, 0.995]  # empty bin skipped
     assert [round(b.get_width(), 3) for b in bars] == [0.4, 0.1]
     assert texts(fig.axes[0]) == ["30", "970"]
+    assert not fig.axes[0].collections  # no intervals given, none drawn
+    fig.canvas.draw()  # the legend lies below the panels, not over a bar
+    legend_top = fig.legends[0].get_window_extent().y1
+    assert legend_top <= min(ax.get_window_extent().y0 for ax in fig.axes)
+    with_intervals = bins.assign(low=[np.nan, 0.42, 0.988], high=[np.nan, 0.75, 0.998])
+    fig = plots.reliability_diagram({"a": with_intervals}, return_fig=True)
+    (lines,) = fig.axes[0].collections
+    segments = [segment.round(3).tolist() for segment in lines.get_segments()]
+    assert segments == [[[0.7, 0.42], [0.7, 0.75]], [[0.99, 0.988], [0.99, 0.998]]]
     with pytest.raises(ValueError, match="has no accuracy"):
         plots.reliability_diagram({"a": bins.drop(columns="accuracy")})
     with pytest.raises(ValueError, match="no models"):

@@ -20,12 +20,17 @@ def confusion_heatmap(
     confusion: Any,
     *,
     kind: str,
+    cap: float | None = None,
     title: str | None = None,
     return_fig: bool = False,
 ) -> Figure | None:
     """A confusion matrix (rows true, columns predicted) as a heatmap with each non-zero
     cell's value written in it. ``kind`` says what the matrix holds: "counts"
     (written as integers) or "shares" (each row summing to 1, written as %).
+
+    The colours stop at ``cap`` (a count, or a percentage for shares), by default
+    twice the largest off-diagonal cell, so that mistakes stay visible beside the
+    diagonal; pass the same ``cap`` to two heatmaps to compare their colours.
 
     Example: ``confusion_heatmap(analysis.confusion_matrix(y, p), kind="counts")``
     """
@@ -42,7 +47,9 @@ def confusion_heatmap(
     # a log-like scale would hide the diagonal; cap the colours so errors stay
     # visible, and say so on the colour bar (a 974 must not look like an 18)
     off_diagonal = matrix[~np.eye(n, dtype=bool)]
-    top = max(float(off_diagonal.max()) * 2, 1e-9)
+    if cap is not None and cap <= 0:
+        raise ValueError(f"cap must be positive, got {cap}")
+    top = float(cap) if cap is not None else max(float(off_diagonal.max()) * 2, 1e-9)
     capped = bool((matrix > top).any())
     image = ax.imshow(np.minimum(matrix, top), cmap="Blues", vmin=0, vmax=top)
     for (row, col), value in np.ndenumerate(matrix):
@@ -166,7 +173,9 @@ def reliability_diagram(
     ``tables`` maps a model's name (its panel's title) to a pandas DataFrame with one
     row per bin and columns ``lower``, ``upper`` (the bin's edges), ``count``,
     ``confidence`` (mean confidence in the bin) and ``accuracy``; empty bins are
-    skipped.
+    skipped. Optional columns ``low`` and ``high`` (an interval for the accuracy,
+    such as a Wilson interval) are drawn as a vertical line through each bin's
+    point. The legend sits below the panels, clear of the bars and their counts.
 
     Example: ``reliability_diagram({"convnet": bins}, title="Reliability")``
     """
@@ -206,6 +215,15 @@ def reliability_diagram(
             markersize=4,
             label="(mean confidence, accuracy)",
         )
+        if {"low", "high"} <= set(used.columns):
+            ax.vlines(
+                used["confidence"],
+                used["low"],
+                used["high"],
+                color="black",
+                linewidth=1.2,
+                label="interval for the accuracy",
+            )
         ax.plot([0, 1], [0, 1], "--", color="0.4", label="perfectly calibrated")
         for low, width, acc, count in zip(
             lows, widths, used["accuracy"], used["count"], strict=True
@@ -217,7 +235,8 @@ def reliability_diagram(
         ax.set_title(name)
         ax.grid(alpha=0.3)
     axes[0, 0].set_ylabel("accuracy")
-    axes[0, 0].legend(loc="upper left", fontsize="small")
+    handles, labels = axes[0, 0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize="small")
     if title:
         fig.suptitle(title)
     return shown(fig, return_fig)

@@ -178,7 +178,7 @@ def occlusion_maps(
     probability, so the model relied on it; blue: covering it raised it). One
     shared scale, symmetric around zero, with a colour bar.
 
-    Example: ``occlusion_maps(x[idx], [analysis.occlusion_map(...) for ...])``
+    Example: ``occlusion_maps(x[idx], [nb06.occlusion_map(...) for ...])``
     """
     images = [as_image(im) for im in images]
     maps = [np.asarray(m, dtype=float) for m in maps]
