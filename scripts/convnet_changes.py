@@ -67,7 +67,7 @@ def run_once(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
     parser.add_argument("--epochs", type=int, help="default: the notebook's EPOCHS")
     parser.add_argument(
         "--limit", type=int, help="use only the first N images of each part"

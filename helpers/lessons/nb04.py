@@ -11,7 +11,7 @@ import numpy as np
 from helpers import data, models, preprocessing
 
 
-# Taught in notebooks/04_convnet.ipynb, cell 28 (section "6. A better convnet, one change at a time")
+# Taught in notebooks/04_convnet.ipynb, cell 36 (section "6. A better convnet, one change at a time")
 def small_convnet(batch_norm=False, dropout=0.0):
     """The reference convnet, with the changes tried in this section as options."""
 
@@ -21,8 +21,8 @@ def small_convnet(batch_norm=False, dropout=0.0):
                 keras.layers.Conv2D(filters, 3, activation="relu"),
                 keras.layers.MaxPooling2D(2),
             ]
-        # normalise each channel over the batch; its shift replaces the bias, and
-        # pooling first makes it 4x cheaper (max pooling and ReLU commute)
+        # normalise each channel over the batch; its shift replaces the bias. Pooling
+        # first makes it 4x cheaper: a different design from conv, BN, ReLU, pool
         return [
             keras.layers.Conv2D(filters, 3, use_bias=False),
             keras.layers.MaxPooling2D(2),
@@ -58,7 +58,7 @@ def compiled(model, schedule, epochs, images):
 
 
 EPOCHS = 5
-CHANGES = {  # each row keeps the row above and changes one thing
+CHANGES = {  # each row keeps the row above; the schedule's changes two things
     "reference": dict(schedule=False, batch_norm=False, dropout=0.0),
     "+ learning-rate schedule": dict(schedule=True, batch_norm=False, dropout=0.0),
     "+ batch normalisation": dict(schedule=True, batch_norm=True, dropout=0.0),
@@ -73,7 +73,7 @@ def build(change, epochs=EPOCHS, images=48_000):
     return compiled(model, options["schedule"], epochs, images)
 
 
-# Taught in notebooks/04_convnet.ipynb, cell 31 (section "6. A better convnet, one change at a time")
+# Taught in notebooks/04_convnet.ipynb, cell 39 (section "6. A better convnet, one change at a time")
 def train_change(
     change, training, validation=None, *, seed=42, epochs=EPOCHS, callbacks=()
 ):
