@@ -99,6 +99,11 @@ def test_occlusion_maps_share_one_symmetric_scale():
     assert len(maps_drawn) == 2
     assert {im.get_clim() for im in maps_drawn} == {(-0.5, 0.5)}
     assert [ax.get_title() for ax in fig.axes[:2]] == ["x", "y"]  # the images' row
+    assert fig.axes[-1].get_ylabel() == "drop in probability\nwhen covered"
+    other = plots.occlusion_maps(
+        DIGITS[:2], maps, colorbar_label="gradient x pixel", return_fig=True
+    )
+    assert other.axes[-1].get_ylabel() == "gradient x pixel"
     with pytest.raises(ValueError, match="2 images but 1 maps"):
         plots.occlusion_maps(DIGITS[:2], maps[:1])
 

@@ -171,12 +171,14 @@ def occlusion_maps(
     titles: Sequence[str] | None = None,
     size: float = 1.6,
     title: str | None = None,
+    colorbar_label: str = "drop in probability\nwhen covered",
     return_fig: bool = False,
 ) -> Figure | None:
     """Each image (top row) above its occlusion map (bottom row): how much covering
     each place lowered the probability of a class (red: covering it lowered the
     probability, so the model relied on it; blue: covering it raised it). One
-    shared scale, symmetric around zero, with a colour bar.
+    shared scale, symmetric around zero, with a colour bar; ``colorbar_label`` names
+    what another kind of map (a gradient, say) holds.
 
     Example: ``occlusion_maps(x[idx], [nb06.occlusion_map(...) for ...])``
     """
@@ -206,7 +208,7 @@ def occlusion_maps(
         image,
         ax=axes[1].tolist(),
         shrink=0.9,
-        label="drop in probability\nwhen covered",
+        label=colorbar_label,
     )
     if title:
         fig.suptitle(title)
