@@ -83,10 +83,21 @@ def test_show_digits_marks_the_chosen_images_in_red():
     )
 
 
+def test_show_digits_outlines_a_window_of_each_image():
+    fig = plots.show_digits(
+        DIGITS[:2], boxes=[(0, 4, 10, 10), (16, 8, 10, 10)], return_fig=True
+    )
+    (first,), (second,) = fig.axes[0].patches, fig.axes[1].patches
+    assert first.get_xy() == (3.5, -0.5) and second.get_xy() == (7.5, 15.5)
+    assert (first.get_width(), first.get_height()) == (10, 10)
+    assert not first.get_fill()
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [
         ({"labels": [1, 2]}, "5 images but 2"),
+        ({"boxes": [(0, 0, 10, 10)]}, "5 images but 1 boxes"),
         ({"labels": [1] * 5, "titles": ["a"] * 5}, "not both"),
         ({"marked": [True, False]}, "5 images but 2 marks"),
         ({"ncols": 0}, "ncols"),

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from helpers.plots._common import draw_digit, image_grid, shown
 from helpers.preprocessing import as_image
@@ -43,6 +43,7 @@ def show_digits(
     labels: Sequence[Any] | np.ndarray | None = None,
     titles: Sequence[str] | None = None,
     marked: Sequence[bool] | np.ndarray | None = None,
+    boxes: Sequence[tuple[int, int, int, int]] | None = None,
     ncols: int = 6,
     size: float = 1.3,
     title: str | None = None,
@@ -51,8 +52,10 @@ def show_digits(
     """Draw digits in a grid, each titled with its label (or with ``titles``).
 
     ``marked`` (one bool per image) draws the marked images' titles in red inside a
-    red frame: the mistakes in a grid of predictions, say. ``size`` is each cell's
-    width in inches; ``title`` is the figure's.
+    red frame: the mistakes in a grid of predictions, say. ``boxes`` (one per image:
+    top row, left column, height, width, in pixels) outlines a window of each image
+    in orange: what one unit of a network sees, say. ``size`` is each cell's width in
+    inches; ``title`` is the figure's.
 
     Example: ``show_digits(x_test[:18], titles=t, marked=predicted != y_test[:18])``
     """
@@ -66,6 +69,8 @@ def show_digits(
         raise ValueError(f"{len(images)} images but {len(names)} labels or titles")
     if marked is not None and len(marked) != len(images):
         raise ValueError(f"{len(images)} images but {len(marked)} marks")
+    if boxes is not None and len(boxes) != len(images):
+        raise ValueError(f"{len(images)} images but {len(boxes)} boxes")
     lines = 0 if names is None else max(str(n).count("\n") + 1 for n in names)
     title_room = 0.2 * lines + 0.1 if lines else 0.0
     fig, axes = image_grid(len(images), ncols, size, size + title_room, title=title)
@@ -76,6 +81,18 @@ def show_digits(
             ax.title.set_color("red")
             for spine in ax.spines.values():
                 spine.set(color="red", linewidth=2.5)
+        if boxes is not None:
+            top, left, height, width = boxes[i]
+            ax.add_patch(
+                Rectangle(
+                    (left - 0.5, top - 0.5),
+                    width,
+                    height,
+                    fill=False,
+                    edgecolor="C1",
+                    linewidth=2,
+                )
+            )
     return shown(fig, return_fig)
 
 
