@@ -44,7 +44,7 @@ def test_opening_cell_has_title_badge_goals_prerequisites_and_run_time(path):
     intro = load(path).cells[0]
     assert intro.cell_type == "markdown"
     assert intro.source.startswith("# ")
-    assert repository.badge(repository.repository_url(), path.name) in intro.source
+    assert repository.badges(repository.repository_url(), path.name) in intro.source
     goals = intro.source.split("**What you will learn**")[1].split(
         "**Prerequisites:**"
     )[0]

@@ -53,6 +53,19 @@ def test_workflow_check_catches_a_broken_workflow(tmp_path):
     assert check_jsonschema("vendor.github-workflows", broken).returncode != 0
 
 
+def test_the_bug_form_is_valid_and_asks_where_the_notebook_ran():
+    form = ROOT / ".github/ISSUE_TEMPLATE/bug.yml"
+    result = check_jsonschema("vendor.github-issue-forms", form)
+    assert result.returncode == 0, result.stdout + result.stderr
+    fields = {item.get("id"): item for item in yaml.safe_load(form.read_text())["body"]}
+    assert {"Google Colab", "Kaggle"} <= set(fields["where"]["attributes"]["options"])
+    assert {"CPU", "GPU"} <= set(fields["device"]["attributes"]["options"])
+    assert fields["versions"]["validations"]["required"]
+    notebooks = [p.name[:2] for p in sorted((ROOT / "notebooks").glob("*.ipynb"))]
+    offered = [option[:2] for option in fields["notebook"]["attributes"]["options"]]
+    assert notebooks == offered[: len(notebooks)]  # one option per notebook, in order
+
+
 def test_citation_file_is_valid_cff():
     result = check_jsonschema("vendor.citation-file-format", ROOT / "CITATION.cff")
     assert result.returncode == 0, result.stdout + result.stderr

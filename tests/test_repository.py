@@ -30,11 +30,12 @@ def test_set_repository_rewrites_pyproject_badges_and_install_cells(copy_of_the_
     assert repository.repository_url(copy_of_the_course) == FORK
     for path in (copy_of_the_course / "notebooks").glob("*.ipynb"):
         nb = nbformat.read(path, as_version=4)
-        assert repository.badge(FORK, path.name) in nb.cells[0].source
+        assert repository.badges(FORK, path.name) in nb.cells[0].source
         assert (
             "colab.research.google.com/github/someone/their-fork/blob/main/notebooks/"
             in (nb.cells[0].source)
         )
+        assert nb.cells[0].source.count("Open In Kaggle") == 1  # replaced, not added
         first_code = next(c for c in nb.cells if c.cell_type == "code")
         assert first_code.source == repository.install_cell(FORK)
     assert repository.set_repository(FORK, root=copy_of_the_course) == []
@@ -45,6 +46,16 @@ def test_badge_and_install_cell_are_built_from_the_address():
         "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]"
         "(https://colab.research.google.com/github/someone/their-fork/blob/main/"
         "notebooks/00_x.ipynb)"
+    )
+    assert repository.kaggle_badge(FORK, "00_x.ipynb") == (
+        "[![Open In Kaggle](https://kaggle.com/static/images/open-in-kaggle.svg)]"
+        "(https://kaggle.com/kernels/welcome?src=https://github.com/someone/their-fork/"
+        "blob/main/notebooks/00_x.ipynb)"
+    )
+    assert repository.badges(FORK, "00_x.ipynb") == (
+        repository.badge(FORK, "00_x.ipynb")
+        + " "
+        + repository.kaggle_badge(FORK, "00_x.ipynb")
     )
     cell = repository.install_cell(FORK + "/")
     assert f'COURSE = "{FORK}"' in cell

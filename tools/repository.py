@@ -1,8 +1,9 @@
-"""The repository address, and the Colab badge and install cell built from it.
+"""The repository address, and the launch badges and install cell built from it.
 
 The address is written in one place: ``Repository`` under ``[project.urls]`` in
-pyproject.toml. Every notebook carries an "Open in Colab" badge and a first code cell
-that installs the helpers package from that address when it runs on Colab. After
+pyproject.toml. Every notebook carries "Open in Colab" and "Open in Kaggle" badges
+and a first code cell that installs the helpers package from that address when it
+runs on Colab or Kaggle. After
 forking the course, point everything at the fork with::
 
     python -m tools.repository https://github.com/you/your-fork
@@ -24,8 +25,13 @@ from tools import ROOT
 
 URL_LINE = re.compile(r'^Repository = "(?P<url>[^"]+)"$', re.MULTILINE)
 GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)/?$")
-BADGE = re.compile(r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)")
+#: The Colab badge, and the Kaggle badge after it where a notebook has one already.
+BADGES = re.compile(
+    r"\[!\[Open In Colab\]\([^)]*\)\]\([^)]*\)"
+    r"(?: \[!\[Open In Kaggle\]\([^)]*\)\]\([^)]*\))?"
+)
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
+KAGGLE_IMAGE = "https://kaggle.com/static/images/open-in-kaggle.svg"
 #: The address the course was written with, before it has a real home.
 PLACEHOLDER = "https://github.com/mnist-course/keras-mnist-course"
 
@@ -53,6 +59,29 @@ def badge(url: str, notebook: str) -> str:
         f"{found['owner']}/{found['name']}/blob/main/notebooks/{notebook}"
     )
     return f"[![Open In Colab]({BADGE_IMAGE})]({link})"
+
+
+def kaggle_badge(url: str, notebook: str) -> str:
+    """Markdown for the "Open in Kaggle" badge of one notebook of the repository:
+    Kaggle's import page, given the notebook's address on GitHub.
+
+    Example: ``kaggle_badge("https://github.com/o/r", "00_start_here.ipynb")``
+    """
+    found = GITHUB.match(_check(url))
+    assert found is not None
+    source = (
+        f"https://github.com/{found['owner']}/{found['name']}"
+        f"/blob/main/notebooks/{notebook}"
+    )
+    return f"[![Open In Kaggle]({KAGGLE_IMAGE})](https://kaggle.com/kernels/welcome?src={source})"
+
+
+def badges(url: str, notebook: str) -> str:
+    """Both launch badges of one notebook, Colab's then Kaggle's, on one line.
+
+    Example: ``badges("https://github.com/o/r", "00_start_here.ipynb")``
+    """
+    return f"{badge(url, notebook)} {kaggle_badge(url, notebook)}"
 
 
 def install_cell(url: str) -> str:
@@ -124,7 +153,7 @@ def set_repository(url: str, root: Path = ROOT) -> list[Path]:
         nb = nbformat.read(path, as_version=4)
         before = nbformat.writes(nb)
         markdown = next(c for c in nb.cells if c.cell_type == "markdown")
-        markdown.source = BADGE.sub(badge(url, path.name), markdown.source)
+        markdown.source = BADGES.sub(badges(url, path.name), markdown.source)
         code = next(c for c in nb.cells if c.cell_type == "code")
         code.source = install_cell(url)
         if nbformat.writes(nb) != before:
