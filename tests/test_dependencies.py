@@ -14,6 +14,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from tools import ROOT
+from tools.lock import colab_versions, lock_pins
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,24 +23,26 @@ else:  # pytest brings tomli on Python 3.10
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 PROJECT = PYPROJECT["project"]
-COURSE = PYPROJECT["tool"]["course"]  # the one place for Pythons and Colab's pins
+COURSE = PYPROJECT["tool"]["course"]  # the one place for Pythons and Colab's stack
 PYTHONS = COURSE["pythons"]
-COLAB_PINS = {
-    canonicalize_name(r.name): r for r in map(Requirement, COURSE["colab-pins"])
-}
+COLAB = {canonicalize_name(n): Version(v) for n, v in colab_versions(COURSE).items()}
 
 
-def direct() -> dict[str, Requirement]:
-    extras = PROJECT["optional-dependencies"]
-    requirements = PROJECT["dependencies"] + extras["test"] + extras["lab"]
+def direct(extras: tuple[str, ...] = ("test", "lab", "docs")) -> dict[str, Requirement]:
+    optional = PROJECT["optional-dependencies"]
+    requirements = PROJECT["dependencies"] + [r for e in extras for r in optional[e]]
     return {canonicalize_name(r.name): r for r in map(Requirement, requirements)}
 
 
-def lock(python: str) -> dict[str, Version]:
-    environment = default_environment() | {
+def environment_of(python: str) -> dict[str, str]:
+    return default_environment() | {
         "python_version": python,
         "python_full_version": f"{python}.0",
     }
+
+
+def lock(python: str) -> dict[str, Version]:
+    environment = environment_of(python)
     pins = {}
     for line in (ROOT / "constraints.txt").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
@@ -61,24 +64,29 @@ def test_lock_pins_every_dependency_within_its_range(python):
         assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]}"
 
 
-def colab_version(name: str) -> Version:
-    (spec,) = COLAB_PINS[name].specifier
-    return Version(spec.version)
-
-
-def test_ci_uses_the_versions_colab_has():
-    for python in COURSE["colab-pythons"]:
-        for name in COLAB_PINS:
-            assert lock(python)[name] == colab_version(name), (name, python)
+@pytest.mark.parametrize("python", PYTHONS)
+def test_the_lock_has_colabs_tensorflow_and_keras_where_their_markers_allow(python):
+    followed = [Requirement(pin) for pin in lock_pins(COURSE)]
+    assert {canonicalize_name(r.name) for r in followed} >= {"tensorflow", "keras"}
+    for requirement in followed:
+        marker = requirement.marker
+        if marker is None or marker.evaluate(environment_of(python)):
+            name = canonicalize_name(requirement.name)
+            assert lock(python)[name] == COLAB[name], (name, python)
+    if python == COURSE["colab-python"]:
+        env = environment_of(python)
+        assert all(r.marker is None or r.marker.evaluate(env) for r in followed)
 
 
 def test_ranges_admit_colab():
     requires_python = Requirement(f"python{PROJECT['requires-python']}").specifier
     for python in PYTHONS:
         assert requires_python.contains(python)
-    assert set(COURSE["colab-pythons"]) <= set(PYTHONS)
-    for name in COLAB_PINS:
-        assert direct()[name].specifier.contains(colab_version(name))
+    assert COURSE["colab-python"] in PYTHONS
+    admitted = {name: r for name, r in direct().items() if name in COLAB}
+    assert {"tensorflow", "keras", "numpy", "ipykernel"} <= set(admitted)
+    for name, requirement in admitted.items():
+        assert requirement.specifier.contains(COLAB[name]), (name, COLAB[name])
 
 
 @pytest.mark.parametrize("python", PYTHONS)
@@ -113,7 +121,7 @@ def test_environment_yml_has_the_same_packages_and_versions():
         canonicalize_name(r.name): Version(next(iter(r.specifier)).version)
         for r in (Requirement(line) for line in pip_section if line != "-e .")
     }
-    assert set(pins) == set(direct())
+    assert set(pins) == set(direct(("test", "lab")))  # the site's tools stay out
     locked = lock(python.split("=")[1])
     assert {name: locked[name] for name in pins} == pins
 

@@ -11,13 +11,24 @@ from tools import ROOT, lock
 
 def test_the_settings_are_pyproject_tool_course(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.course]\npythons = ["3.11", "3.12"]\ncolab-pins = ["keras==3.13.2"]\n'
+        '[tool.course]\npythons = ["3.11", "3.12"]\ncolab = ["keras==3.13.2"]\n'
     )
     assert lock.course_settings(tmp_path) == {
         "pythons": ["3.11", "3.12"],
-        "colab-pins": ["keras==3.13.2"],
+        "colab": ["keras==3.13.2"],
     }
     assert "3.10" in lock.course_settings()["pythons"]  # the repository's own
+
+
+def test_the_lock_follows_colab_where_told_with_its_markers():
+    settings = {
+        "colab": ["TensorFlow==2.20.0", "keras==3.13.2", "numpy==2.1.3"],
+        "lock-follows-colab": ["tensorflow", "keras; python_version >= '3.11'"],
+    }
+    assert lock.lock_pins(settings) == [
+        "tensorflow==2.20.0",
+        "keras==3.13.2; python_version >= '3.11'",
+    ]  # numpy is not followed: the lock takes a newer release
 
 
 def test_one_universal_resolution_from_the_oldest_python():
@@ -31,7 +42,7 @@ def test_one_universal_resolution_from_the_oldest_python():
     assert command[command.index("--constraint") + 1] == "colab.txt"
     assert command[command.index("--output-file") + 1] == "out.txt"
     extras = [command[i + 1] for i, word in enumerate(command) if word == "--extra"]
-    assert extras == ["test", "lab"]
+    assert extras == ["test", "lab", "docs"]
 
 
 def test_make_lock_runs_this_module():

@@ -5,8 +5,9 @@ dependencies with the test and lab extras, for every Python in ``[tool.course]
 pythons``: where a version or a package differs between Pythons, the line carries
 an environment marker, and packages that only some Pythons need (tomli and
 exceptiongroup on 3.10) appear only for them. pip's ``--python-version``, used before,
-ignores markers (pip issues 13296 and 11010). ``[tool.course] colab-pins`` fix the
-versions Google Colab preinstalls, so that CI tests what a learner on Colab runs.
+ignores markers (pip issues 13296 and 11010). ``[tool.course] lock-follows-colab``
+names the packages pinned at the versions Google Colab preinstalls (``colab``), so
+that CI's strict tests run the TensorFlow and Keras a learner on Colab runs.
 Versions already in constraints.txt are kept where they still fit (uv reads the
 output file as preferences); delete it to take the newest. Run it through
 ``make lock``.
@@ -31,8 +32,32 @@ HEADER = "# Exact versions for make and CI; written by `make lock` (tools/lock.p
 
 
 def course_settings(root: Path = ROOT) -> dict:
-    """The ``[tool.course]`` table of pyproject.toml: pythons, colab-pins, ..."""
+    """The ``[tool.course]`` table of pyproject.toml: pythons, colab, ..."""
     return tomllib.loads((root / "pyproject.toml").read_text())["tool"]["course"]
+
+
+def colab_versions(settings: dict) -> dict[str, str]:
+    """Colab's version of each package in ``colab``, by lower-case name."""
+    versions = {}
+    for line in settings["colab"]:
+        name, version = line.split("==")
+        versions[name.strip().lower()] = version.strip()
+    return versions
+
+
+def lock_pins(settings: dict) -> list[str]:
+    """The constraints that hold the lock at Colab's versions (lock-follows-colab).
+
+    ``"keras; python_version >= '3.11'"`` becomes
+    ``"keras==3.13.2; python_version >= '3.11'"``.
+    """
+    versions = colab_versions(settings)
+    pins = []
+    for entry in settings["lock-follows-colab"]:
+        name, _, marker = entry.partition(";")
+        pin = f"{name.strip()}=={versions[name.strip().lower()]}"
+        pins.append(f"{pin}; {marker.strip()}" if marker.strip() else pin)
+    return pins
 
 
 def compile_command(output: Path, colab: Path, pythons: list[str]) -> list[str]:
@@ -48,6 +73,8 @@ def compile_command(output: Path, colab: Path, pythons: list[str]) -> list[str]:
         "test",
         "--extra",
         "lab",
+        "--extra",
+        "docs",
         "--universal",
         "--python-version",
         min(pythons, key=lambda v: tuple(map(int, v.split(".")))),
@@ -68,7 +95,7 @@ def main(argv: list[str] | None = None) -> None:
     target = ROOT / "constraints.txt"
     with tempfile.TemporaryDirectory() as tmp:
         colab, output = Path(tmp, "colab.txt"), Path(tmp, "lock.txt")
-        colab.write_text("\n".join(settings["colab-pins"]) + "\n")
+        colab.write_text("\n".join(lock_pins(settings)) + "\n")
         if target.exists():
             output.write_text(target.read_text())  # preferences: keep what fits
         subprocess.run(
