@@ -78,7 +78,8 @@ function render({ model, el }) {
   status.dataset.testid = "status";
   status.style.cssText = "font: 15px sans-serif; margin-bottom: 8px";
   const seenBox = document.createElement("div");
-  seenBox.style.cssText = "font: 12px sans-serif; color: #555";
+  // the page's own text colour, dimmed: readable on light and dark themes alike
+  seenBox.style.cssText = "font: 12px sans-serif; color: inherit; opacity: 0.8";
   const seen = document.createElement("img");
   seen.width = 112;
   seen.height = 112;
@@ -105,11 +106,11 @@ function render({ model, el }) {
         const bar = document.createElement("div");
         bar.title = `${digit}: ${(100 * p).toFixed(1)}%`;
         bar.style.cssText = `width: 18px; height: ${Math.max(1, 100 * p)}px; background: ${
-          digit === best ? "#ff7f0e" : "#1f77b4"
+          digit === best ? "#E69F00" : "#0072B2"
         }`;
         const label = document.createElement("div");
         label.textContent = String(digit);
-        label.style.cssText = "font: 12px sans-serif";
+        label.style.cssText = `font: ${digit === best ? "bold " : ""}12px sans-serif`;
         column.append(bar, label);
         return column;
       }),

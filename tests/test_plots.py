@@ -108,3 +108,17 @@ def test_data_are_positional_and_every_option_keyword_only(name):
     # one meaning per name: no suptitle, and labels are digits' labels only
     assert not options & {"suptitle", "label", "values"}
     assert "labels" not in options or name == "show_digits"
+
+
+def test_importing_the_plots_makes_the_colour_blind_safe_palette_the_cycle():
+    import matplotlib as mpl
+    from matplotlib.colors import to_hex
+
+    from helpers.plots._common import PALETTE, use_palette
+
+    mpl.rcParams["axes.prop_cycle"] = mpl.rcParamsDefault["axes.prop_cycle"]
+    use_palette()
+    cycle = mpl.rcParams["axes.prop_cycle"].by_key()["color"]
+    assert [to_hex(c) for c in cycle] == [c.lower() for c in PALETTE]
+    assert plots.PALETTE == PALETTE
+    assert "#2ca02c" not in cycle  # matplotlib's default green is gone

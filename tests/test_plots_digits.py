@@ -71,12 +71,13 @@ def test_show_digits_size_and_titles_decide_the_figure_size():
     assert tuple(wide.get_size_inches()) == (10.0, 2.0)
 
 
-def test_show_digits_marks_the_chosen_images_in_red():
+def test_show_digits_marks_the_chosen_images_in_vermilion():
     fig = plots.show_digits(
         DIGITS[:3], titles=["a", "b", "c"], marked=[False, True, False], return_fig=True
     )
     colours = [ax.title.get_color() for ax in fig.axes]
-    assert colours[1] == "red" and "red" not in (colours[0], colours[2])
+    vermilion = plots.PALETTE[3]
+    assert colours[1] == vermilion and vermilion not in (colours[0], colours[2])
     assert (
         fig.axes[1].spines["top"].get_edgecolor()
         != fig.axes[0].spines["top"].get_edgecolor()

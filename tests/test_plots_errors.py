@@ -66,6 +66,8 @@ def test_probability_bars_colour_prediction_and_truth():
     assert len(bars) == 3 and fig.axes[1].get_title() == "predicted 1 (70%)"
     assert fig.axes[0].get_title() == "true digit: 2"
     assert bars[1].get_facecolor() != bars[2].get_facecolor() != bars[0].get_facecolor()
+    # the true digit is told apart by its hatching too, not by its colour alone
+    assert [b.get_hatch() or "" for b in bars] == ["", "", "//"]
     assert len(fig.legends) == 1
     unknown = plots.probability_bars(DIGITS[0], probabilities, return_fig=True)
     assert not unknown.legends and not unknown.axes[0].get_title()

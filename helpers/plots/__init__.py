@@ -13,11 +13,13 @@ option is keyword-only. ``title`` is the figure's title, ``titles`` its panels'
 (one per image or map), ``labels`` the digits' labels. A figure function draws its
 figure and returns nothing, so a notebook cell shows the figure and prints nothing;
 ``return_fig=True`` returns the matplotlib Figure, to restyle it or save it with
-``fig.savefig(...)``.
+``fig.savefig(...)``. Importing the package makes Okabe and Ito's colour-blind-safe
+palette (``PALETTE``) matplotlib's colour cycle.
 """
 
 from __future__ import annotations
 
+from helpers.plots._common import PALETTE, use_palette
 from helpers.plots.curves import learning_rate_curve, line, training_curves
 from helpers.plots.digits import pixel_heatmap, show_digit, show_digits
 from helpers.plots.errors import (
@@ -33,6 +35,8 @@ from helpers.plots.network import (
     weight_maps,
 )
 from helpers.plots.spread import learning_curve, spread_plot
+
+use_palette()  # every figure, the notebooks' own included, cycles through PALETTE
 
 __all__ = [
     "activation_figure",

@@ -1,15 +1,40 @@
-"""What several plot modules share: one digit on an axis, a grid of image cells, and
-the rule for what a figure function returns."""
+"""What several plot modules share: the colour-blind-safe palette, one digit on an
+axis, a grid of image cells, and the rule for what a figure function returns."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers.preprocessing import as_image
+
+#: Okabe and Ito's palette ("Color Universal Design", 2008), whose colours stay
+#: apart for the common kinds of colour blindness: blue, orange, bluish green,
+#: vermilion, reddish purple, sky blue, black, yellow. Every figure cycles through it
+#: ("C0" is the blue, "C1" the orange, ...), so no two series differ only as red and
+#: green or orange and green.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+)
+#: One marker per series where lines must be told apart without colour.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+
+def use_palette() -> None:
+    """Make PALETTE matplotlib's colour cycle (done when helpers.plots is imported)."""
+    mpl.rcParams["axes.prop_cycle"] = cycler(color=PALETTE)
 
 
 def draw_digit(

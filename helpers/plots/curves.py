@@ -12,7 +12,7 @@ from matplotlib import ticker
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from helpers.plots._common import shown
+from helpers.plots._common import MARKERS, shown
 
 LAYOUTS = ("overlay", "grid")
 #: The default curves: training, and validation where the run recorded it.
@@ -101,7 +101,8 @@ def _overlay(
     log_loss: bool,
     ylims: Mapping[str, tuple[float, float]],
 ) -> Figure:
-    """One panel per metric, every run in it: a colour per run, a style per curve."""
+    """One panel per metric, every run in it: a colour and a marker per run, a line
+    style per curve."""
     width = 4.8 * len(metrics) + (0 if len(drawn) == 1 else 2.2)
     fig, axes = plt.subplots(
         1, len(metrics), figsize=(width, 3.6), squeeze=False, layout="constrained"
@@ -112,10 +113,13 @@ def _overlay(
     for ax, metric in zip(axes[0], metrics, strict=True):
         for i, (name, per_metric) in enumerate(drawn.items()):
             colour = colours[i % len(colours)]
+            marker = MARKERS[i % len(MARKERS)] if len(drawn) > 1 else None
             prefix = f"{name}: " if name else ""
             for pattern, label, values in per_metric[metric]:
                 legend = (name or label) if alone else prefix + label
-                _band_and_mean(ax, values, styles[pattern], colour, legend)
+                _band_and_mean(
+                    ax, values, styles[pattern], colour, legend, marker=marker
+                )
                 if pattern == VALIDATION and best[name] is not None:
                     _mark(ax, values, best[name], colour, f"{prefix}best epoch")
         _style(ax, metric, log_loss=log_loss, ylims=ylims)
@@ -175,9 +179,16 @@ def _grid(
 
 
 def _band_and_mean(
-    ax: Axes, values: np.ndarray, style: str, colour: str, label: str
+    ax: Axes,
+    values: np.ndarray,
+    style: str,
+    colour: str,
+    label: str,
+    *,
+    marker: str | None = None,
 ) -> None:
-    """The mean over the seeds (rows of ``values``), inside their range if several."""
+    """The mean over the seeds (rows of ``values``), inside their range if several;
+    ``marker`` on every few epochs tells runs apart without their colour."""
     epochs = np.arange(1, values.shape[1] + 1)
     if len(values) > 1:
         ax.fill_between(
@@ -188,7 +199,16 @@ def _band_and_mean(
             alpha=0.25,
             linewidth=0,
         )
-    ax.plot(epochs, values.mean(axis=0), style, color=colour, label=label)
+    ax.plot(
+        epochs,
+        values.mean(axis=0),
+        style,
+        color=colour,
+        label=label,
+        marker=marker,
+        markersize=4,
+        markevery=max(1, len(epochs) // 6),
+    )
 
 
 def _mark(ax: Axes, values: np.ndarray, best: int, colour: str, label: str) -> None:

@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from helpers.plots._common import draw_digit, image_grid, shown
+from helpers.plots._common import PALETTE, draw_digit, image_grid, shown
 from helpers.preprocessing import as_image
 
 
@@ -51,8 +51,8 @@ def show_digits(
 ) -> Figure | None:
     """Draw digits in a grid, each titled with its label (or with ``titles``).
 
-    ``marked`` (one bool per image) draws the marked images' titles in red inside a
-    red frame: the mistakes in a grid of predictions, say. ``boxes`` (one per image:
+    ``marked`` (one bool per image) draws the marked images' titles in vermilion inside a
+    thick vermilion frame: the mistakes in a grid of predictions, say. ``boxes`` (one per image:
     top row, left column, height, width, in pixels) outlines a window of each image
     in orange: what one unit of a network sees, say. ``size`` is each cell's width in
     inches; ``title`` is the figure's.
@@ -78,9 +78,9 @@ def show_digits(
         name = None if names is None else str(names[i])
         draw_digit(ax, images[i], title=name, fontsize=9)
         if marked is not None and marked[i]:
-            ax.title.set_color("red")
+            ax.title.set_color(PALETTE[3])
             for spine in ax.spines.values():
-                spine.set(color="red", linewidth=2.5)
+                spine.set(color=PALETTE[3], linewidth=2.5)
         if boxes is not None:
             top, left, height, width = boxes[i]
             ax.add_patch(

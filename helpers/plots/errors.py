@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from helpers.plots._common import draw_digit, shown
+from helpers.plots._common import PALETTE, draw_digit, shown
 
 KINDS = ("counts", "shares")
 
@@ -94,8 +94,8 @@ def probability_bars(
     return_fig: bool = False,
 ) -> Figure | None:
     """Each image beside a bar chart of the model's probability for each digit; the
-    predicted digit's bar is orange and the true digit's, if given and different,
-    green.
+    predicted digit's bar is blue, the true digit's (if given and different) orange
+    and hatched, the others grey: told apart by hatching as well as by colour.
 
     One image with a vector of probabilities draws one row; several images with a
     ``(n, classes)`` array (and ``true`` as a sequence) draw one row each, on the
@@ -132,11 +132,11 @@ def probability_bars(
         predicted = int(row.argmax())
         label = None if digit is None else f"true digit: {digit}"
         draw_digit(left, image, title=label)
-        colours = ["tab:blue"] * classes
+        colours, hatches = ["0.7"] * classes, [""] * classes
         if digit is not None and digit != predicted:
-            colours[int(digit)] = "tab:green"
-        colours[predicted] = "tab:orange"
-        right.bar(range(classes), row, color=colours)
+            colours[int(digit)], hatches[int(digit)] = PALETTE[1], "//"
+        colours[predicted] = PALETTE[0]
+        right.bar(range(classes), row, color=colours, hatch=hatches, edgecolor="black")
         right.set_xticks(range(classes))
         right.set_ylim(0, 1)
         right.set_xlabel("digit")
@@ -145,9 +145,12 @@ def probability_bars(
     if any(digit is not None for digit in true):
         fig.legend(
             handles=[
-                Patch(color="tab:orange", label="predicted digit"),
+                Patch(facecolor=PALETTE[0], edgecolor="black", label="predicted digit"),
                 Patch(
-                    color="tab:green", label="true digit, when the prediction is wrong"
+                    facecolor=PALETTE[1],
+                    edgecolor="black",
+                    hatch="//",
+                    label="true digit, when the prediction is wrong",
                 ),
             ],
             loc="outside lower center",
