@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help run check test test-portable test-lax outputs export student lab lint lock lock-check bench experiments release-check clean
+.PHONY: help run check test test-portable test-lax outputs export student lab lint lock lock-check test-colab site bench experiments release-check clean
 
 # A missed checkpoint is an error under the course's own commands (on a learner's
 # machine it is a warning): see helpers/checks.py.
@@ -16,7 +16,7 @@ run test test-portable test-lax outputs: export COURSE_STRICT := 1
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,lab]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,lab,docs]"
 	touch $(INSTALLED)
 
 ## help: list the commands (this text comes from the ## comments in the Makefile)
@@ -51,6 +51,26 @@ test-portable: $(INSTALLED)
 test-lax: $(INSTALLED) lint
 	$(PY) -m pytest --nbval-lax
 
+## test-colab: Colab's Python and versions ([tool.course]), the course installed as there, tests, notebooks lax
+# A virtual environment of its own: Colab's versions first, then the course as the
+# notebooks' install cell adds it on Colab (plain pip, no constraints), then the test
+# tools held by tools.colab's constraints so that none of Colab's versions moves.
+# Outputs are not compared: the stored ones come from the lock's newer NumPy and pandas.
+COLAB_PYTHON ?= python3.13
+COLAB_VENV := .venv-colab
+COLAB_PY := $(COLAB_VENV)/bin/python
+test-colab: export COURSE_STRICT := 1
+test-colab:
+	test -x $(COLAB_PY) || $(COLAB_PYTHON) -m venv $(COLAB_VENV)
+	$(COLAB_PY) -m pip install --quiet --upgrade pip
+	$(COLAB_PY) -m tools.colab requirements > $(COLAB_VENV)/colab.txt
+	$(COLAB_PY) -m pip install --quiet -r $(COLAB_VENV)/colab.txt
+	$(COLAB_PY) -m pip install --quiet .
+	$(COLAB_PY) -m tools.colab constraints > $(COLAB_VENV)/constraints.txt
+	$(COLAB_PY) -m pip install --quiet -c $(COLAB_VENV)/constraints.txt ".[test,lab]"
+	$(COLAB_PY) -m tools.colab check
+	COURSE_STACK=colab $(COLAB_PY) -m pytest --nbval-lax
+
 lint: $(INSTALLED)
 	$(PY) -m ruff check helpers tools tests notebooks scripts
 	$(PY) -m ruff format --check helpers tools tests notebooks scripts
@@ -62,6 +82,10 @@ outputs: export
 ## export: copy the notebooks' cells tagged export into helpers/lessons/ (see tools/export.py)
 export: $(INSTALLED)
 	$(PY) -m tools.export
+
+## site: the course as a web site in build/site/ from the stored outputs (offline; runs nothing)
+site: $(INSTALLED)
+	$(PY) -m tools.site
 
 ## student: copies of the notebooks for a class, without outputs or solutions, in build/student/
 student: $(INSTALLED)
@@ -98,4 +122,4 @@ release-check: $(INSTALLED)
 	$(PY) -m tools.repository --check
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) $(COLAB_VENV)

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import ROOT, repository, traceability
+from tools import ROOT, repository, site, traceability
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ALLOWED_TAGS = {"nbval-ignore-output", "export"}  # export: see tools.export
@@ -104,6 +104,25 @@ def test_test_markers_are_tags_and_only_where_output_exists(path):
         assert "NBVAL" not in cell.source.upper()
         if "nbval-ignore-output" in tags:
             assert cell.outputs, f"tagged but has no output: {cell.source[:60]}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_figure_has_alternative_text(path):
+    # metadata.mystnb.image.alt: what the figure shows and what to notice, for a
+    # screen reader on the site and in make run's HTML copies (see the README)
+    missing, short = [], []
+    for index, cell in enumerate(load(path).cells):
+        images = sum("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+        if cell.cell_type != "code" or not images:
+            continue
+        alt = site.figure_alt(cell)
+        if not alt:
+            missing.append(index)
+        elif len(alt.split()) < 10 * min(images, 2) or '"' in alt:
+            short.append(index)  # a sentence or more per figure; no quote marks
+    assert missing == [] and short == [], (
+        f"cells {missing} have none, {short} too short"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -34,7 +34,6 @@ def test_there_is_a_workflow_running_make_test_on_push_and_pull_request():
     assert {"push", "pull_request"} <= set(triggers)
     (job,) = workflow["jobs"].values()
     commands = [step.get("run", "") for step in job["steps"]]
-    checks = [entry["check"] for entry in job["strategy"]["matrix"]["include"]]
     assert "MNIST_DATA_DIR=~/mnist ${{ matrix.check }}" in commands
     colab = course_settings()["colab-python"]
     entries = job["strategy"]["matrix"]["include"]

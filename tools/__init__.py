@@ -8,7 +8,8 @@ copies their cells tagged ``export`` into ``helpers/lessons`` (``make export``);
 student makes the class copies (``make student``); repository points the notebooks'
 badges and install cells at a repository (forks, ``make release-check``);
 traceability lists the prose numbers that trace to nothing checked; lock resolves
-constraints.txt (``make lock``). They need nbformat, nbclient and nbconvert, which
+constraints.txt (``make lock``); colab installs and checks Google Colab's versions
+(``make test-colab``); site builds the web site (``make site``). They need nbformat, nbclient and nbconvert, which
 the ``test`` extra installs; learners on Colab install only `helpers`, which needs
 none of them. Run them from the repository's root: ``python -m tools.execute ...``.
 """

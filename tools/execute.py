@@ -218,6 +218,14 @@ def title(nb: nbformat.NotebookNode) -> str:
     return ""
 
 
+def html_exporter() -> HTMLExporter:
+    """JupyterLab's HTML page with each figure's alternative text (tools/templates)."""
+    return HTMLExporter(
+        extra_template_basedirs=[str(Path(__file__).parent / "templates")],
+        template_name="course",
+    )
+
+
 def index_page(results: Sequence[Result], titles: Sequence[str]) -> str:
     """``build/index.html``: one row per notebook, linking to its HTML copy.
 
@@ -269,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.output:
             args.output.mkdir(parents=True, exist_ok=True)
             nbformat.write(nb, args.output / path.name)
-            page, _ = HTMLExporter().from_notebook_node(nb)
+            page, _ = html_exporter().from_notebook_node(nb)
             (args.output / path.with_suffix(".html").name).write_text(page)
         elif result.status == "ok":
             nbformat.write(nb, path)

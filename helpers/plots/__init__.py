@@ -19,7 +19,8 @@ palette (``PALETTE``) matplotlib's colour cycle.
 
 from __future__ import annotations
 
-from helpers.plots._common import PALETTE, use_palette
+from helpers.plots._common import PALETTE as PALETTE  # the colour cycle
+from helpers.plots._common import use_palette
 from helpers.plots.curves import learning_rate_curve, line, training_curves
 from helpers.plots.digits import pixel_heatmap, show_digit, show_digits
 from helpers.plots.errors import (
