@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, FLAGS
 
 from tools import ROOT, site
 
@@ -113,19 +113,6 @@ def test_every_figure_on_the_site_has_its_alternative_text(built):
 def test_the_search_index_knows_the_course(built):
     index = (built / "searchindex.js").read_text()
     assert "dropout" in index and (built / "search.html").is_file()
-
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.mark.browser
