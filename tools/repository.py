@@ -61,11 +61,11 @@ def badge(url: str, notebook: str) -> str:
     return f"[![Open In Colab]({BADGE_IMAGE})]({link})"
 
 
-def kaggle_badge(url: str, notebook: str) -> str:
-    """Markdown for the "Open in Kaggle" badge of one notebook of the repository:
-    Kaggle's import page, given the notebook's address on GitHub.
+def kaggle_url(url: str, notebook: str) -> str:
+    """Kaggle's import page for one notebook of the repository, given its address on
+    GitHub.
 
-    Example: ``kaggle_badge("https://github.com/o/r", "00_start_here.ipynb")``
+    Example: ``kaggle_url("https://github.com/o/r", "00_start_here.ipynb")``
     """
     found = GITHUB.match(_check(url))
     assert found is not None
@@ -73,7 +73,16 @@ def kaggle_badge(url: str, notebook: str) -> str:
         f"https://github.com/{found['owner']}/{found['name']}"
         f"/blob/main/notebooks/{notebook}"
     )
-    return f"[![Open In Kaggle]({KAGGLE_IMAGE})](https://kaggle.com/kernels/welcome?src={source})"
+    return f"https://kaggle.com/kernels/welcome?src={source}"
+
+
+def kaggle_badge(url: str, notebook: str) -> str:
+    """Markdown for the "Open in Kaggle" badge of one notebook of the repository:
+    Kaggle's import page (``kaggle_url``).
+
+    Example: ``kaggle_badge("https://github.com/o/r", "00_start_here.ipynb")``
+    """
+    return f"[![Open In Kaggle]({KAGGLE_IMAGE})]({kaggle_url(url, notebook)})"
 
 
 def badges(url: str, notebook: str) -> str:

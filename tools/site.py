@@ -101,10 +101,9 @@ def copy_status(build: Path, output: Path) -> bool:
 
 def kaggle_link(repository: str, pagename: str) -> str:
     """Kaggle's import page for one notebook page (``"notebooks/02_dense_network"``)."""
-    from tools.repository import kaggle_badge
+    from tools.repository import kaggle_url
 
-    markdown = kaggle_badge(repository, Path(pagename).name + ".ipynb")
-    return markdown.rsplit("](", 1)[1].rstrip(")")
+    return kaggle_url(repository, Path(pagename).name + ".ipynb")
 
 
 def add_kaggle_button(app: Any, pagename: str, templatename: str, context, doctree):
